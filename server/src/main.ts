@@ -1,0 +1,58 @@
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { ensureDemoTenant } from './demo/seed-demo.js';
+import { openDatabase } from './platform/db/client.js';
+import { DataDirLockedError } from './platform/db/lock.js';
+import { startBackgroundWork } from './platform/background.js';
+
+/** Starts API, web app and background work on one port; stops cleanly on SIGINT/SIGTERM. */
+async function main() {
+  const config = loadConfig();
+  const startedAt = performance.now();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await database.migrate();
+  const demo = config.seedDemo ? await ensureDemoTenant(database.db) : null;
+
+  const app = await buildApp({
+    db: database.db,
+    logLevel: config.logLevel,
+    secureCookies: config.secureCookies,
+    webDist: config.webDist,
+  });
+  const background = config.runWorkers ? await startBackgroundWork(database.db) : null;
+  await app.listen({ port: config.port, host: config.host });
+
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${config.dataDir}`;
+  const lines = [
+    '',
+    `Lead2Cash is running on http://localhost:${config.port}  (API docs: /api/docs) — ${where}`,
+    `ready in ${Math.round(performance.now() - startedAt)} ms`,
+  ];
+  if (demo) {
+    lines.push(demo.created ? 'Demo tenant created. Sign in with:' : 'Demo tenant sign-ins:');
+    for (const login of demo.logins) lines.push(`  ${login.role.padEnd(14)} ${login.email.padEnd(34)} ${login.password}`);
+  }
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: shutting down…`);
+    await app.close();
+    await background?.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof DataDirLockedError) {
+    console.error(err.message);
+    process.exit(2);
+  }
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,103 @@
+import { and, eq, ne } from 'drizzle-orm';
+import { executor } from '../../platform/access/context.js';
+import { AppError, fieldError } from '../../platform/http/errors.js';
+import { moneyFromColumns, type Money } from '../../platform/normalize/money.js';
+import { normalizePhone } from '../../platform/normalize/phone.js';
+import { isoTimes } from '../../platform/records/iso-times.js';
+import { RecordStore, type ApiRecord } from '../../platform/records/record-store.js';
+import { users } from '../../platform/tenancy/tenancy.schema.js';
+import { isValidCreditCode, normalizeCreditCode } from './credit-code.js';
+import { accounts } from './customers.schema.js';
+
+export interface Account extends ApiRecord {
+  name: string;
+  creditCode: string | null;
+  industry: string | null;
+  registeredCapital: Money | null;
+  headcount: number | null;
+  province: string | null;
+  city: string | null;
+  region: string | null;
+  address: string | null;
+  website: string | null;
+  phone: string | null;
+  parentAccountId: string | null;
+  ownerId: string;
+  ownerName?: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? v.trim() || null : (v as null | undefined));
+
+export const accountStore = new RecordStore<Account>({
+  object: 'accounts',
+  table: accounts,
+  ownerColumn: accounts.ownerId,
+  sortable: { name: accounts.name, createdAt: accounts.createdAt, updatedAt: accounts.updatedAt },
+  defaultSort: '-createdAt',
+  filters: {
+    industry: accounts.industry,
+    province: accounts.province,
+    city: accounts.city,
+    region: accounts.region,
+    ownerId: accounts.ownerId,
+    parentAccountId: accounts.parentAccountId,
+    creditCode: accounts.creditCode,
+  },
+  searchColumns: [accounts.name, accounts.creditCode],
+  unique: { accounts_credit_code_uq: 'creditCode' },
+  references: { parentAccountId: { table: accounts }, ownerId: { table: users } },
+  toApi: (r) => ({
+    ...isoTimes(r),
+    id: r.id as string,
+    version: r.version as number,
+    name: r.name as string,
+    creditCode: (r.creditCode as string | null) ?? null,
+    industry: (r.industry as string | null) ?? null,
+    registeredCapital: moneyFromColumns(r.registeredCapital, r.registeredCapitalCurrency),
+    headcount: (r.headcount as number | null) ?? null,
+    province: (r.province as string | null) ?? null,
+    city: (r.city as string | null) ?? null,
+    region: (r.region as string | null) ?? null,
+    address: (r.address as string | null) ?? null,
+    website: (r.website as string | null) ?? null,
+    phone: (r.phone as string | null) ?? null,
+    parentAccountId: (r.parentAccountId as string | null) ?? null,
+    ownerId: r.ownerId as string,
+  }),
+  toColumns: (input) => {
+    const capital = input.registeredCapital as Money | null | undefined;
+    const phone = text(input.phone);
+    return {
+      name: text(input.name),
+      creditCode: typeof input.creditCode === 'string' ? normalizeCreditCode(input.creditCode) || null : input.creditCode,
+      industry: text(input.industry),
+      registeredCapital: capital === undefined ? undefined : capital?.amount ?? null,
+      registeredCapitalCurrency: capital === undefined ? undefined : capital?.currency ?? null,
+      headcount: input.headcount,
+      province: text(input.province),
+      city: text(input.city),
+      region: text(input.region),
+      address: text(input.address),
+      website: text(input.website),
+      phone: phone ? (normalizePhone(phone) ?? phoneError(phone)) : phone,
+      parentAccountId: input.parentAccountId,
+      ownerId: input.ownerId,
+    };
+  },
+  async validate(ctx, next, existing) {
+    const code = next.creditCode as string | null;
+    if (!code || code === existing?.creditCode) return;
+    if (!isValidCreditCode(code)) throw fieldError('creditCode', 'INVALID_CREDIT_CODE');
+    // Tell who already has the code, so the user can find that account instead of a twin.
+    const conditions = [eq(accounts.tenantId, ctx.tenantId), eq(accounts.creditCode, code)];
+    if (existing) conditions.push(ne(accounts.id, existing.id as string));
+    const [twin] = await executor(ctx).select({ id: accounts.id, name: accounts.name }).from(accounts).where(and(...conditions));
+    if (twin) throw new AppError(409, 'DUPLICATE_CREDIT_CODE', { name: twin.name }, { field: 'creditCode', accountId: twin.id });
+  },
+});
+
+function phoneError(phone: string): never {
+  throw fieldError('phone', 'INVALID_PHONE', { phone });
+}

@@ -1,0 +1,89 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { executor, type RequestContext } from '../../platform/access/context.js';
+import { ValidationError } from '../../platform/http/errors.js';
+import { normalizePhone } from '../../platform/normalize/phone.js';
+import { isoTimes } from '../../platform/records/iso-times.js';
+import { RecordStore, type ApiRecord } from '../../platform/records/record-store.js';
+import { users } from '../../platform/tenancy/tenancy.schema.js';
+import { accounts, contacts } from './customers.schema.js';
+
+export interface Contact extends ApiRecord {
+  accountId: string | null;
+  accountName?: string | null;
+  name: string;
+  title: string | null;
+  department: string | null;
+  phones: string[];
+  email: string | null;
+  wechat: string | null;
+  reportsToId: string | null;
+  ownerId: string;
+  ownerName?: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? v.trim() || null : (v as null | undefined));
+
+/** Phones are kept in E.164; one invalid number refuses the whole write with the number named. */
+function normalizePhones(phones: unknown): string[] | undefined {
+  if (!Array.isArray(phones)) return undefined;
+  const bad = phones.filter((p: string) => !normalizePhone(p));
+  if (bad.length > 0) {
+    throw new ValidationError(bad.map((phone: string) => ({ field: 'phones', code: 'INVALID_PHONE', params: { phone } })));
+  }
+  return [...new Set(phones.map((p: string) => normalizePhone(p)!))];
+}
+
+export const contactStore = new RecordStore<Contact>({
+  object: 'contacts',
+  table: contacts,
+  ownerColumn: contacts.ownerId,
+  sortable: { name: contacts.name, createdAt: contacts.createdAt, updatedAt: contacts.updatedAt },
+  defaultSort: '-createdAt',
+  filters: { accountId: contacts.accountId, ownerId: contacts.ownerId, email: contacts.email, reportsToId: contacts.reportsToId },
+  searchColumns: [contacts.name, contacts.email, contacts.title],
+  references: {
+    accountId: { table: accounts },
+    reportsToId: { table: contacts },
+    ownerId: { table: users },
+  },
+  toApi: (r) => ({
+    ...isoTimes(r),
+    id: r.id as string,
+    version: r.version as number,
+    accountId: (r.accountId as string | null) ?? null,
+    name: r.name as string,
+    title: (r.title as string | null) ?? null,
+    department: (r.department as string | null) ?? null,
+    phones: (r.phones as string[]) ?? [],
+    email: (r.email as string | null) ?? null,
+    wechat: (r.wechat as string | null) ?? null,
+    reportsToId: (r.reportsToId as string | null) ?? null,
+    ownerId: r.ownerId as string,
+  }),
+  toColumns: (input) => ({
+    accountId: input.accountId,
+    name: text(input.name),
+    title: text(input.title),
+    department: text(input.department),
+    phones: normalizePhones(input.phones),
+    email: typeof input.email === 'string' ? input.email.trim().toLowerCase() || null : input.email,
+    wechat: text(input.wechat),
+    reportsToId: input.reportsToId,
+    ownerId: input.ownerId,
+  }),
+  decorate: addAccountNames,
+});
+
+/** Adds `accountName` to a page of records that point at accounts, with one query. */
+export async function addAccountNames(ctx: RequestContext, records: { accountId?: string | null; accountName?: string | null }[]) {
+  const ids = [...new Set(records.map((r) => r.accountId).filter((id): id is string => !!id))];
+  if (ids.length === 0) return;
+  const rows = await executor(ctx)
+    .select({ id: accounts.id, name: accounts.name })
+    .from(accounts)
+    .where(and(eq(accounts.tenantId, ctx.tenantId), inArray(accounts.id, ids)));
+  const names = new Map(rows.map((r) => [r.id, r.name]));
+  for (const record of records) record.accountName = record.accountId ? (names.get(record.accountId) ?? null) : null;
+}

@@ -1,0 +1,137 @@
+/**
+ * Role permissions are data: per object and action, a level. The same level drives the check
+ * on one record and the filter on lists, so a list never shows what a record page would refuse.
+ */
+export const LEVELS = ['all', 'team', 'own', 'none'] as const;
+export type Level = (typeof LEVELS)[number];
+export const ACTIONS = ['create', 'read', 'update', 'delete'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Objects of today and of the modules to come, so an admin can prepare roles ahead. */
+export const OBJECTS = [
+  'accounts', 'contacts', 'activities', 'notes',
+  'campaigns', 'leads', 'opportunities', 'products', 'quotes', 'orders', 'contracts', 'payments',
+  'tickets', 'analytics', 'imports',
+  'users', 'teams', 'roles', 'api_keys', 'webhooks', 'audit',
+] as const;
+export type ObjectName = (typeof OBJECTS)[number];
+
+export type PermissionMatrix = Partial<Record<ObjectName, Partial<Record<Action, Level>>>>;
+
+export function levelFor(matrix: PermissionMatrix, object: ObjectName, action: Action): Level {
+  return matrix[object]?.[action] ?? 'none';
+}
+
+type Grant = [create: Level, read: Level, update: Level, del: Level];
+
+function matrix(grants: Partial<Record<ObjectName, Grant>>): PermissionMatrix {
+  const out: PermissionMatrix = {};
+  for (const [object, [create, read, update, del]] of Object.entries(grants)) {
+    out[object as ObjectName] = { create, read, update, delete: del };
+  }
+  return out;
+}
+
+const everything = (grant: Grant) => Object.fromEntries(OBJECTS.map((o) => [o, grant])) as Record<ObjectName, Grant>;
+const sales = ['accounts', 'contacts', 'activities', 'notes', 'leads', 'opportunities', 'quotes'] as const;
+const pick = (objects: readonly ObjectName[], grant: Grant) => Object.fromEntries(objects.map((o) => [o, grant]));
+const adminOnly = ['users', 'teams', 'roles', 'webhooks', 'audit'] as const;
+/** Everyone may see the org chart and manage their own API keys. */
+const common = {
+  users: ['none', 'all', 'none', 'none'],
+  teams: ['none', 'all', 'none', 'none'],
+  api_keys: ['all', 'own', 'none', 'own'],
+  products: ['none', 'all', 'none', 'none'],
+} satisfies Partial<Record<ObjectName, Grant>>;
+
+export const ROLE_KEYS = [
+  'admin', 'executive', 'sales_manager', 'sales_rep', 'marketing', 'finance', 'service_agent',
+] as const;
+export type RoleKey = (typeof ROLE_KEYS)[number];
+
+/** The roles a new tenant starts with; an admin edits them afterwards. */
+export const DEFAULT_ROLES: Record<RoleKey, { name: { 'en-US': string; 'zh-CN': string }; permissions: PermissionMatrix }> = {
+  admin: {
+    name: { 'en-US': 'Administrator', 'zh-CN': '系统管理员' },
+    permissions: matrix(everything(['all', 'all', 'all', 'all'])),
+  },
+  executive: {
+    name: { 'en-US': 'Executive', 'zh-CN': '高管' },
+    permissions: matrix({
+      ...everything(['none', 'all', 'none', 'none']),
+      ...pick(adminOnly, ['none', 'none', 'none', 'none']),
+      ...pick(sales, ['all', 'all', 'own', 'own']),
+      api_keys: common.api_keys,
+      users: common.users,
+      teams: common.teams,
+    }),
+  },
+  sales_manager: {
+    name: { 'en-US': 'Sales manager', 'zh-CN': '销售经理' },
+    permissions: matrix({
+      ...common,
+      ...pick(sales, ['all', 'team', 'team', 'own']),
+      campaigns: ['none', 'all', 'none', 'none'],
+      orders: ['none', 'team', 'none', 'none'],
+      contracts: ['none', 'team', 'none', 'none'],
+      payments: ['none', 'team', 'none', 'none'],
+      tickets: ['none', 'team', 'none', 'none'],
+      analytics: ['none', 'team', 'none', 'none'],
+    }),
+  },
+  sales_rep: {
+    name: { 'en-US': 'Sales rep', 'zh-CN': '销售代表' },
+    permissions: matrix({
+      ...common,
+      ...pick(sales, ['all', 'own', 'own', 'own']),
+      campaigns: ['none', 'all', 'none', 'none'],
+      orders: ['none', 'own', 'none', 'none'],
+      contracts: ['none', 'own', 'none', 'none'],
+      payments: ['none', 'own', 'none', 'none'],
+      tickets: ['none', 'own', 'none', 'none'],
+      analytics: ['none', 'own', 'none', 'none'],
+    }),
+  },
+  marketing: {
+    name: { 'en-US': 'Marketing', 'zh-CN': '市场' },
+    permissions: matrix({
+      ...common,
+      campaigns: ['all', 'all', 'all', 'all'],
+      leads: ['all', 'all', 'all', 'all'],
+      imports: ['all', 'all', 'none', 'none'],
+      accounts: ['none', 'all', 'none', 'none'],
+      contacts: ['none', 'all', 'none', 'none'],
+      activities: ['all', 'own', 'own', 'own'],
+      notes: ['all', 'all', 'own', 'own'],
+      analytics: ['none', 'all', 'none', 'none'],
+    }),
+  },
+  finance: {
+    name: { 'en-US': 'Finance', 'zh-CN': '财务' },
+    permissions: matrix({
+      ...common,
+      accounts: ['none', 'all', 'none', 'none'],
+      contacts: ['none', 'all', 'none', 'none'],
+      opportunities: ['none', 'all', 'none', 'none'],
+      quotes: ['none', 'all', 'none', 'none'],
+      orders: ['all', 'all', 'all', 'none'],
+      contracts: ['all', 'all', 'all', 'none'],
+      payments: ['all', 'all', 'all', 'none'],
+      activities: ['all', 'own', 'own', 'own'],
+      notes: ['all', 'all', 'own', 'own'],
+      analytics: ['none', 'all', 'none', 'none'],
+    }),
+  },
+  service_agent: {
+    name: { 'en-US': 'Service agent', 'zh-CN': '客服专员' },
+    permissions: matrix({
+      ...common,
+      accounts: ['none', 'all', 'none', 'none'],
+      contacts: ['all', 'all', 'all', 'none'],
+      tickets: ['all', 'all', 'all', 'none'],
+      activities: ['all', 'own', 'own', 'own'],
+      notes: ['all', 'all', 'own', 'own'],
+      orders: ['none', 'all', 'none', 'none'],
+    }),
+  },
+};

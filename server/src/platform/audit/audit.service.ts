@@ -1,0 +1,116 @@
+import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { executor, type RequestContext } from '../access/context.js';
+import type { Executor } from '../db/client.js';
+import { queryRows } from '../db/client.js';
+import { auditHeads, auditLog, type FieldChanges } from './audit.schema.js';
+import { entryHash, GENESIS_HASH, type ChainedEntry } from './audit-chain.js';
+
+export interface AuditInput {
+  action: 'create' | 'update' | 'delete' | string;
+  object: string;
+  recordId: string;
+  changes: FieldChanges;
+}
+
+/**
+ * Appends one entry to the tenant's chain. Must run inside the transaction that makes the
+ * change, so the change and its record commit (or roll back) together.
+ */
+export async function appendAudit(ctx: RequestContext, input: AuditInput): Promise<void> {
+  const exec = executor(ctx);
+  // The upsert locks the tenant's head row until commit: appends are serialised per tenant.
+  const [head] = await queryRows<{ seq: string | number; hash: string }>(
+    exec,
+    sql`INSERT INTO audit_heads (tenant_id, seq, hash) VALUES (${ctx.tenantId}, 1, ${GENESIS_HASH})
+        ON CONFLICT (tenant_id) DO UPDATE SET seq = audit_heads.seq + 1
+        RETURNING seq, hash`,
+  );
+  const entry: ChainedEntry = {
+    tenantId: ctx.tenantId,
+    seq: Number(head.seq),
+    at: new Date(),
+    actorKind: ctx.actor.kind,
+    actorId: ctx.actor.userId,
+    actorName: ctx.actor.name,
+    apiKeyId: ctx.actor.apiKeyId ?? null,
+    ip: ctx.ip ?? null,
+    userAgent: ctx.userAgent ?? null,
+    action: input.action,
+    object: input.object,
+    recordId: input.recordId,
+    changes: input.changes,
+    prevHash: head.hash,
+  };
+  const hash = entryHash(entry);
+  await exec.insert(auditLog).values({ ...entry, hash });
+  await exec.update(auditHeads).set({ hash }).where(eq(auditHeads.tenantId, ctx.tenantId));
+}
+
+export interface AuditQuery {
+  recordIds?: string[];
+  object?: string;
+  /** Entries with a smaller seq than this (paging newest first). */
+  beforeSeq?: number;
+  beforeAt?: Date;
+  limit: number;
+}
+
+export type AuditEntry = typeof auditLog.$inferSelect;
+
+export async function listAudit(ctx: RequestContext, query: AuditQuery): Promise<AuditEntry[]> {
+  const conditions = [eq(auditLog.tenantId, ctx.tenantId)];
+  if (query.recordIds) conditions.push(inArray(auditLog.recordId, query.recordIds));
+  if (query.object) conditions.push(eq(auditLog.object, query.object));
+  if (query.beforeSeq !== undefined) conditions.push(lt(auditLog.seq, query.beforeSeq));
+  if (query.beforeAt) conditions.push(lt(auditLog.at, query.beforeAt));
+  return executor(ctx)
+    .select()
+    .from(auditLog)
+    .where(and(...conditions))
+    .orderBy(desc(auditLog.seq))
+    .limit(query.limit);
+}
+
+export interface ChainReport {
+  ok: boolean;
+  checked: number;
+  firstBrokenSeq?: number;
+  reason?: 'hash_mismatch' | 'broken_link' | 'missing_entry' | 'head_mismatch';
+}
+
+const VERIFY_BATCH = 1000;
+
+/**
+ * Recomputes every hash of the tenant's chain in order. Catches an edited entry (its hash no
+ * longer matches), a deleted one (a gap in seq or a broken prev link) and a cut tail (the
+ * head no longer matches the last entry).
+ */
+export async function verifyAuditChain(exec: Executor, tenantId: string): Promise<ChainReport> {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let checked = 0;
+  for (;;) {
+    const batch = await exec
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.tenantId, tenantId), gt(auditLog.seq, expectedSeq - 1)))
+      .orderBy(asc(auditLog.seq))
+      .limit(VERIFY_BATCH);
+    for (const row of batch) {
+      if (row.seq !== expectedSeq) return { ok: false, checked, firstBrokenSeq: expectedSeq, reason: 'missing_entry' };
+      if (row.prevHash !== prevHash) return { ok: false, checked, firstBrokenSeq: row.seq, reason: 'broken_link' };
+      const { hash, ...entry } = row;
+      if (entryHash(entry) !== hash) return { ok: false, checked, firstBrokenSeq: row.seq, reason: 'hash_mismatch' };
+      prevHash = hash;
+      expectedSeq++;
+      checked++;
+    }
+    if (batch.length < VERIFY_BATCH) break;
+  }
+  const [head] = await exec.select().from(auditHeads).where(eq(auditHeads.tenantId, tenantId));
+  const headSeq = head ? head.seq : 0;
+  if (headSeq !== checked || (head && head.hash !== prevHash)) {
+    return { ok: false, checked, firstBrokenSeq: checked + 1, reason: 'head_mismatch' };
+  }
+  return { ok: true, checked };
+}

@@ -1,0 +1,98 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+import pg from 'pg';
+import { lockDataDir } from './lock.js';
+import { afterMigrations, beforeMigrations } from './sql.js';
+
+export type AppDb = PgDatabase<PgQueryResultHKT>;
+export type Tx = Parameters<Parameters<AppDb['transaction']>[0]>[0];
+/** Anything that runs queries: the pool or an open transaction. */
+export type Executor = AppDb | Tx;
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: AppDb;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = path.resolve(import.meta.dirname, '../../../migrations');
+const MIGRATION_LOCK = 7_424_201; // advisory lock id: one migrator at a time on a shared server
+
+// Timestamps come back as Date from both drivers, numerics as strings, bigints as strings.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** Folder for the embedded database; omitted means in memory (tests). */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : openPglite(opts.dataDir);
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  try {
+    const client = await PGlite.create({
+      dataDir: dataDir ? path.join(dataDir, 'pgdata') : undefined,
+      extensions: { pg_trgm, fuzzystrmatch },
+    });
+    const db = drizzlePglite(client) as unknown as AppDb;
+    return {
+      kind: 'pglite',
+      db,
+      async migrate() {
+        await beforeMigrations(db);
+        await migratePglite(drizzlePglite(client), { migrationsFolder });
+        await afterMigrations(db);
+      },
+      async close() {
+        await client.close();
+        unlock();
+      },
+    };
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  const db = drizzlePg(pool) as unknown as AppDb;
+  return {
+    kind: 'postgres',
+    db,
+    async migrate() {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+        const locked = drizzlePg(client) as unknown as AppDb;
+        await beforeMigrations(locked);
+        await migratePg(drizzlePg(client), { migrationsFolder });
+        await afterMigrations(locked);
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Runs raw SQL and returns its rows, the same on both drivers. */
+export async function queryRows<T>(exec: Executor, query: SQL): Promise<T[]> {
+  const result = (await exec.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

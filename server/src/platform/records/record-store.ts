@@ -1,0 +1,310 @@
+import { and, asc, desc, eq, gt, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { executor, inTransaction, type RequestContext } from '../access/context.js';
+import type { ObjectName } from '../access/permissions.js';
+import { ownerCondition, ownerWithin, requireLevel } from '../access/visibility.js';
+import { appendAudit } from '../audit/audit.service.js';
+import { UUID_RE } from '../db/ids.js';
+import { publishEvent } from '../events/publish.js';
+import { AppError, fieldError, forbidden, notFound } from '../http/errors.js';
+import { users } from '../tenancy/tenancy.schema.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { diffRecords } from './diff.js';
+import { FOREIGN_KEY_VIOLATION, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from './pg-errors.js';
+
+type Row = Record<string, unknown>;
+export type ApiRecord = Row & { id: string; version: number };
+
+/** The columns the store relies on; every tenant-owned table built with recordColumns() has them. */
+interface RecordTable {
+  tenantId: AnyPgColumn;
+  id: AnyPgColumn;
+  version: AnyPgColumn;
+  createdAt: AnyPgColumn;
+  updatedAt: AnyPgColumn;
+}
+
+/** A reference to check before writing: the field must name a record of the same tenant. */
+interface Reference {
+  table: PgTable & { tenantId: AnyPgColumn; id: AnyPgColumn };
+}
+
+export interface ResourceDefinition<TApi extends ApiRecord> {
+  object: ObjectName;
+  table: PgTable & RecordTable;
+  /** Owned records are filtered by the caller's visibility level on this column. */
+  ownerColumn?: AnyPgColumn;
+  /** Sortable API fields (NOT NULL columns only, so keyset paging stays exact). */
+  sortable: Record<string, AnyPgColumn>;
+  defaultSort: string;
+  /** Equality filters by API field: `?filter[field]=a,b`. */
+  filters: Record<string, AnyPgColumn>;
+  /** Columns matched by `q` (substring, case-insensitive). */
+  searchColumns: AnyPgColumn[];
+  /** Unique index name → the API field it guards, for a clear 409 instead of a database error. */
+  unique?: Record<string, string>;
+  /** API field → referenced table, checked in the caller's tenant before writing. */
+  references?: Record<string, Reference>;
+  toApi(row: Row): TApi;
+  /** API input (create, or the fields of a patch) → column values. */
+  toColumns(input: Row): Row;
+  /** Business validation; throws AppError. `existing` is absent on create. */
+  validate?(ctx: RequestContext, next: Row, existing?: Row): Promise<void>;
+  /** Adds display fields (names of related records) to a page of records with one query each. */
+  decorate?(ctx: RequestContext, records: TApi[]): Promise<void>;
+}
+
+export interface ListQuery {
+  filters?: Record<string, string>;
+  q?: string;
+  sort?: string;
+  limit?: number;
+  cursor?: string;
+  /** Extra condition from the module (e.g. records of one account). */
+  where?: SQL;
+}
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+export const MAX_PAGE = 200;
+
+/**
+ * The one path for reading and writing tenant records. It scopes every query to the tenant,
+ * applies the caller's visibility, checks versions, and writes the audit entry and the
+ * domain event in the same transaction as the change.
+ */
+export class RecordStore<TApi extends ApiRecord> {
+  constructor(readonly def: ResourceDefinition<TApi>) {}
+
+  private get t() {
+    return this.def.table;
+  }
+
+  /** Tenant scope plus the caller's visibility for `action`. */
+  scope(ctx: RequestContext, action: 'read' | 'update' | 'delete' = 'read'): SQL {
+    const level = requireLevel(ctx, this.def.object, action);
+    const conditions = [eq(this.t.tenantId, ctx.tenantId)];
+    const owner = this.def.ownerColumn ? ownerCondition(ctx, level, this.def.ownerColumn) : undefined;
+    if (owner) conditions.push(owner);
+    return and(...conditions)!;
+  }
+
+  async list(ctx: RequestContext, query: ListQuery): Promise<Page<TApi>> {
+    const limit = Math.min(Math.max(query.limit ?? 50, 1), MAX_PAGE);
+    const { column: sortColumn, descending, field } = this.sortOf(query.sort);
+    const conditions: (SQL | undefined)[] = [this.scope(ctx), query.where, ...this.filterConditions(query.filters ?? {})];
+    if (query.q?.trim()) {
+      const pattern = `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      conditions.push(or(...this.def.searchColumns.map((c) => ilike(c, pattern))));
+    }
+    if (query.cursor) {
+      const { value, id } = decodeCursor(query.cursor);
+      const cmp = descending ? lt : gt;
+      conditions.push(or(cmp(sortColumn, value), and(eq(sortColumn, value), cmp(this.t.id, id))));
+    }
+    const order = descending ? desc : asc;
+    const rows = (await executor(ctx)
+      .select()
+      .from(this.t)
+      .where(and(...conditions))
+      .orderBy(order(sortColumn), order(this.t.id))
+      .limit(limit + 1)) as Row[];
+    const page = rows.slice(0, limit);
+    const data = await this.present(ctx, page);
+    const last = page[page.length - 1];
+    const sortKey = Object.entries(this.t).find(([, c]) => c === sortColumn)?.[0] ?? field;
+    const nextCursor = rows.length > limit && last ? encodeCursor(last[sortKey], last.id as string) : null;
+    return { data, nextCursor };
+  }
+
+  /** Every visible record matching the query, page by page (exports). */
+  async *iterate(ctx: RequestContext, query: Omit<ListQuery, 'cursor' | 'limit'>): AsyncGenerator<TApi> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.list(ctx, { ...query, cursor, limit: MAX_PAGE });
+      yield* page.data;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<TApi> {
+    const row = await this.findRow(ctx, id, 'read');
+    return (await this.present(ctx, [row]))[0];
+  }
+
+  async create(ctx: RequestContext, input: Row): Promise<TApi> {
+    requireLevel(ctx, this.def.object, 'create');
+    return inTransaction(ctx, async (ctx) => {
+      const values = definedOnly(this.def.toColumns(input));
+      if (this.def.ownerColumn && values[this.ownerKey()] == null) values[this.ownerKey()] = ctx.actor.userId;
+      await this.checkReferences(ctx, input);
+      await this.def.validate?.(ctx, values);
+      const [row] = (await this.uniqueGuard(() =>
+        executor(ctx).insert(this.t).values({ ...values, tenantId: ctx.tenantId } as never).returning(),
+      )) as Row[];
+      const record = this.def.toApi(row);
+      await this.record(ctx, 'created', record.id, diffRecords(null, record), record);
+      return (await this.present(ctx, [row]))[0];
+    });
+  }
+
+  async update(ctx: RequestContext, id: string, patch: Row, expectedVersion: number | undefined): Promise<TApi> {
+    if (expectedVersion === undefined) throw new AppError(428, 'VERSION_REQUIRED');
+    return inTransaction(ctx, async (ctx) => {
+      const existing = await this.findRow(ctx, id, 'read', true);
+      await this.requireOnRecord(ctx, 'update', existing);
+      if (existing.version !== expectedVersion) {
+        throw new AppError(409, 'VERSION_CONFLICT', { current: existing.version }, { currentVersion: existing.version });
+      }
+      const values = definedOnly(this.def.toColumns(patch));
+      await this.checkReferences(ctx, patch);
+      await this.def.validate?.(ctx, { ...existing, ...values }, existing);
+      const [row] = (await this.uniqueGuard(() =>
+        executor(ctx)
+          .update(this.t)
+          .set({ ...values, version: sql`${this.t.version} + 1`, updatedAt: new Date() } as never)
+          .where(and(eq(this.t.tenantId, ctx.tenantId), eq(this.t.id, id)))
+          .returning(),
+      )) as Row[];
+      const before = this.def.toApi(existing);
+      const after = this.def.toApi(row);
+      const changes = diffRecords(before, after);
+      if (Object.keys(changes).length > 0) await this.record(ctx, 'updated', id, changes, after);
+      return (await this.present(ctx, [row]))[0];
+    });
+  }
+
+  async remove(ctx: RequestContext, id: string, expectedVersion: number | undefined): Promise<void> {
+    await inTransaction(ctx, async (ctx) => {
+      const existing = await this.findRow(ctx, id, 'read', true);
+      await this.requireOnRecord(ctx, 'delete', existing);
+      if (expectedVersion !== undefined && existing.version !== expectedVersion) {
+        throw new AppError(409, 'VERSION_CONFLICT', { current: existing.version }, { currentVersion: existing.version });
+      }
+      try {
+        await executor(ctx).delete(this.t).where(and(eq(this.t.tenantId, ctx.tenantId), eq(this.t.id, id)));
+      } catch (err) {
+        if (pgErrorCode(err) === FOREIGN_KEY_VIOLATION) {
+          throw new AppError(409, 'HAS_DEPENDENTS', { count: '≥1', object: this.def.object });
+        }
+        throw err;
+      }
+      const before = this.def.toApi(existing);
+      await this.record(ctx, 'deleted', id, diffRecords(before, null), before);
+    });
+  }
+
+  /** Loads visible rows by id (missing or invisible ids are left out). */
+  async getMany(ctx: RequestContext, ids: string[]): Promise<TApi[]> {
+    if (ids.length === 0) return [];
+    const rows = (await executor(ctx)
+      .select()
+      .from(this.t)
+      .where(and(this.scope(ctx), inArray(this.t.id, ids)))) as Row[];
+    return this.present(ctx, rows);
+  }
+
+  private async findRow(ctx: RequestContext, id: string, action: 'read', lock = false): Promise<Row> {
+    if (!UUID_RE.test(id)) throw notFound();
+    const query = executor(ctx).select().from(this.t).where(and(this.scope(ctx, action), eq(this.t.id, id)));
+    const [row] = (await (lock ? query.for('update') : query)) as Row[];
+    if (!row) throw notFound();
+    return row;
+  }
+
+  private async requireOnRecord(ctx: RequestContext, action: 'update' | 'delete', row: Row) {
+    const level = requireLevel(ctx, this.def.object, action);
+    if (!this.def.ownerColumn) return;
+    if (!(await ownerWithin(ctx, level, row[this.ownerKey()] as string | null))) throw forbidden(this.def.object, action);
+  }
+
+  private async record(ctx: RequestContext, verb: 'created' | 'updated' | 'deleted', recordId: string, changes: Row, record: Row) {
+    const action = verb === 'created' ? 'create' : verb === 'updated' ? 'update' : 'delete';
+    await appendAudit(ctx, { action, object: this.def.object, recordId, changes: changes as never });
+    await publishEvent(ctx, {
+      type: `${this.def.object}.${verb}`,
+      object: this.def.object,
+      recordId,
+      payload: { record, changes },
+    });
+  }
+
+  private async present(ctx: RequestContext, rows: Row[]): Promise<TApi[]> {
+    const records = rows.map((r) => this.def.toApi(r));
+    if (this.def.ownerColumn) await decorateOwnerNames(ctx, records);
+    await this.def.decorate?.(ctx, records);
+    return records;
+  }
+
+  private async checkReferences(ctx: RequestContext, input: Row) {
+    for (const [field, ref] of Object.entries(this.def.references ?? {})) {
+      const id = input[field];
+      if (id === undefined || id === null) continue;
+      const found =
+        typeof id === 'string' && UUID_RE.test(id)
+          ? await executor(ctx)
+              .select({ id: ref.table.id })
+              .from(ref.table)
+              .where(and(eq(ref.table.tenantId, ctx.tenantId), eq(ref.table.id, id)))
+          : [];
+      if (found.length === 0) throw fieldError(field, 'REFERENCE_NOT_FOUND', { field });
+    }
+  }
+
+  private async uniqueGuard<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (err) {
+      const constraint = pgErrorCode(err) === UNIQUE_VIOLATION ? pgConstraint(err) : undefined;
+      const field = constraint ? this.def.unique?.[constraint] : undefined;
+      if (field) throw new AppError(409, 'ALREADY_EXISTS', { field }, { field });
+      throw err;
+    }
+  }
+
+  private ownerKey(): string {
+    return Object.entries(this.t).find(([, c]) => c === this.def.ownerColumn)![0];
+  }
+
+  private sortOf(sort: string | undefined) {
+    const spec = sort ?? this.def.defaultSort;
+    const descending = spec.startsWith('-');
+    const field = descending ? spec.slice(1) : spec;
+    const column = this.def.sortable[field];
+    if (!column) throw fieldError('sort', 'INVALID_SORT', { field });
+    return { column, descending, field };
+  }
+
+  private filterConditions(filters: Record<string, string>): SQL[] {
+    return Object.entries(filters).map(([field, raw]) => {
+      const column = this.def.filters[field];
+      if (!column) throw fieldError(`filter[${field}]`, 'FIELD_INVALID');
+      const values = raw.split(',').map((v) => v.trim()).filter(Boolean);
+      if (column.columnType === 'PgUUID' && values.some((v) => !UUID_RE.test(v))) {
+        throw fieldError(`filter[${field}]`, 'FIELD_INVALID');
+      }
+      if (values.length === 0) return sql`${column} IS NULL`;
+      return values.length === 1 ? eq(column, values[0]) : inArray(column, values);
+    });
+  }
+}
+
+/** Adds `ownerName` to owned records with one query for the whole page. */
+async function decorateOwnerNames(ctx: RequestContext, records: Row[]) {
+  const ids = [...new Set(records.map((r) => r.ownerId).filter((v): v is string => typeof v === 'string'))];
+  if (ids.length === 0) return;
+  const rows = await executor(ctx)
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.tenantId, ctx.tenantId), inArray(users.id, ids)));
+  const names = new Map(rows.map((r) => [r.id, r.name]));
+  for (const record of records) record.ownerName = names.get(record.ownerId as string) ?? null;
+}
+
+/** A patch's absent fields stay as they are: drop the undefined ones. */
+function definedOnly(values: Row): Row {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+}
