@@ -28,6 +28,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runWorkers: env.L2C_WORKERS !== 'off',
     seedDemo: env.L2C_DEMO !== 'off',
     secureCookies: env.L2C_SECURE_COOKIES === 'on',
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel: env.LOG_LEVEL ?? 'warn',
   };
 }

@@ -4,6 +4,7 @@ import { ensureDemoTenant } from './demo/seed-demo.js';
 import { openDatabase } from './platform/db/client.js';
 import { DataDirLockedError } from './platform/db/lock.js';
 import { startBackgroundWork } from './platform/background.js';
+import type { JobWorker } from './platform/jobs/job-worker.js';
 
 /** Starts API, web app and background work on one port; stops cleanly on SIGINT/SIGTERM. */
 async function main() {
@@ -19,7 +20,21 @@ async function main() {
     secureCookies: config.secureCookies,
     webDist: config.webDist,
   });
-  const background = config.runWorkers ? await startBackgroundWork(database.db) : null;
+  // Handlers go in before anything is announced, so a stop right after start is still clean.
+  let background: JobWorker | null = null;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: shutting down…`);
+    await app.close();
+    await background?.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  if (config.runWorkers) background = await startBackgroundWork(database.db);
   await app.listen({ port: config.port, host: config.host });
 
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${config.dataDir}`;
@@ -34,18 +49,6 @@ async function main() {
   }
   console.log(lines.join('\n'));
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: shutting down…`);
-    await app.close();
-    await background?.stop();
-    await database.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((err: unknown) => {

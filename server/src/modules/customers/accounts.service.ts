@@ -4,6 +4,7 @@ import { AppError, fieldError } from '../../platform/http/errors.js';
 import { moneyFromColumns, type Money } from '../../platform/normalize/money.js';
 import { normalizePhone } from '../../platform/normalize/phone.js';
 import { isoTimes } from '../../platform/records/iso-times.js';
+import { registerRecordType } from '../../platform/records/record-registry.js';
 import { RecordStore, type ApiRecord } from '../../platform/records/record-store.js';
 import { users } from '../../platform/tenancy/tenancy.schema.js';
 import { isValidCreditCode, normalizeCreditCode } from './credit-code.js';
@@ -96,6 +97,11 @@ export const accountStore = new RecordStore<Account>({
     const [twin] = await executor(ctx).select({ id: accounts.id, name: accounts.name }).from(accounts).where(and(...conditions));
     if (twin) throw new AppError(409, 'DUPLICATE_CREDIT_CODE', { name: twin.name }, { field: 'creditCode', accountId: twin.id });
   },
+});
+
+registerRecordType('accounts', {
+  store: accountStore,
+  describe: (a) => ({ title: a.name, subtitle: [a.city, a.industry].filter(Boolean).join(' · ') || undefined }),
 });
 
 function phoneError(phone: string): never {

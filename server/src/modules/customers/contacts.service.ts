@@ -3,6 +3,7 @@ import { executor, type RequestContext } from '../../platform/access/context.js'
 import { ValidationError } from '../../platform/http/errors.js';
 import { normalizePhone } from '../../platform/normalize/phone.js';
 import { isoTimes } from '../../platform/records/iso-times.js';
+import { registerRecordType } from '../../platform/records/record-registry.js';
 import { RecordStore, type ApiRecord } from '../../platform/records/record-store.js';
 import { users } from '../../platform/tenancy/tenancy.schema.js';
 import { accounts, contacts } from './customers.schema.js';
@@ -74,6 +75,11 @@ export const contactStore = new RecordStore<Contact>({
     ownerId: input.ownerId,
   }),
   decorate: addAccountNames,
+});
+
+registerRecordType('contacts', {
+  store: contactStore,
+  describe: (c) => ({ title: c.name, subtitle: [c.title, c.accountName].filter(Boolean).join(' · ') || undefined }),
 });
 
 /** Adds `accountName` to a page of records that point at accounts, with one query. */

@@ -1,12 +1,11 @@
 import { Type } from 'typebox';
 import { registerResourceRoutes } from '../../platform/http/resource-routes.js';
+import type { ApiRecord, RecordStore } from '../../platform/records/record-store.js';
 import { IdParams, Money, Nullable, RecordBase, Uuid, VersionField } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/types.js';
-import { registerRecordType } from '../../platform/records/record-registry.js';
-import type { ApiRecord, RecordStore } from '../../platform/records/record-store.js';
-import { accountStore, type Account } from './accounts.service.js';
+import { accountStore } from './accounts.service.js';
 import { ACTIVITY_STATUSES, ACTIVITY_TYPES, activityStore } from './activities.service.js';
-import { contactStore, type Contact } from './contacts.service.js';
+import { contactStore } from './contacts.service.js';
 import { noteStore } from './notes.service.js';
 import { accountTimeline } from './timeline.service.js';
 
@@ -135,21 +134,6 @@ function register<T extends ApiRecord>(
 }
 
 export function registerCustomerRoutes(app: App) {
-  registerRecordType('accounts', {
-    store: accountStore as unknown as RecordStore<ApiRecord>,
-    describe: (r) => {
-      const a = r as Account;
-      return { title: a.name, subtitle: [a.city, a.industry].filter(Boolean).join(' · ') || undefined };
-    },
-  });
-  registerRecordType('contacts', {
-    store: contactStore as unknown as RecordStore<ApiRecord>,
-    describe: (r) => {
-      const c = r as Contact;
-      return { title: c.name, subtitle: [c.title, c.accountName].filter(Boolean).join(' · ') || undefined };
-    },
-  });
-
   register(app, 'accounts', 'Accounts', accountStore, accountFields, owned, [
     'id', 'name', 'creditCode', 'industry', 'registeredCapital', 'headcount', 'province', 'city', 'region',
     'address', 'website', 'phone', 'ownerName', 'createdAt',

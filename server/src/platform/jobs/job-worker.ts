@@ -28,7 +28,7 @@ export interface JobWorkerOptions {
   leaseMs?: number;
   /** Wait before retry number `attempts`; default exponential with jitter. */
   retryDelayMs?: (attempts: number) => number;
-  /** Run on each poll before claiming, e.g. the event dispatcher. */
+  /** Run once per poll (again at once while they report work) before claiming, e.g. the event dispatcher. */
   pollTasks?: PollTask[];
   logger?: WorkerLogger;
 }
@@ -57,6 +57,8 @@ export class JobWorker {
   private loop: Promise<void> | undefined;
   private stopping = false;
   private wake: (() => void) | undefined;
+  private housekeptAt = 0;
+  private housekeepingBusy = false;
 
   constructor(readonly db: AppDb, opts: JobWorkerOptions = {}) {
     this.id = opts.id ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -95,7 +97,12 @@ export class JobWorker {
     while (!this.stopping) {
       let more = false;
       try {
-        more = (await this.housekeeping()) > 0;
+        // Between polls only jobs are claimed; housekeeping runs once per poll unless it has a backlog.
+        if (this.housekeepingBusy || Date.now() - this.housekeptAt >= this.pollMs) {
+          this.housekeptAt = Date.now();
+          this.housekeepingBusy = (await this.housekeeping()) > 0;
+          more = this.housekeepingBusy;
+        }
         const free = this.concurrency - this.running.size;
         if (free > 0) {
           const claimed = await this.claim(free);

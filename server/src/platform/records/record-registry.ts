@@ -5,16 +5,16 @@ import type { ApiRecord, RecordStore } from './record-store.js';
  * Modules register their record types here so platform features that span objects (notes on
  * any record, global search, the timeline) reach them through the store, with its visibility.
  */
-export interface RecordType {
-  store: RecordStore<ApiRecord>;
+export interface RecordType<T extends ApiRecord = ApiRecord> {
+  store: RecordStore<T>;
   /** How a record shows in search results and links. */
-  describe(record: ApiRecord): { title: string; subtitle?: string };
+  describe(record: T): { title: string; subtitle?: string };
 }
 
 const types = new Map<string, RecordType>();
 
-export function registerRecordType(object: string, type: RecordType) {
-  types.set(object, type);
+export function registerRecordType<T extends ApiRecord>(object: string, type: RecordType<T>) {
+  types.set(object, type as unknown as RecordType);
 }
 
 export const recordType = (object: string) => types.get(object);
