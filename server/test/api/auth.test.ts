@@ -147,3 +147,22 @@ describe('rate limits', () => {
     await limited.close();
   });
 });
+
+describe('tenant settings', () => {
+  it('lets an admin set the time zone and fiscal calendar, audited; others may only read', async () => {
+    const admin = await t.signUp('Settings Co');
+    const res = await admin.patch('/tenant', { timezone: 'Europe/Berlin', fiscalYearStartMonth: 4 });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ timezone: 'Europe/Berlin', fiscalYearStartMonth: 4, currency: 'CNY' });
+    const audit = await admin.get(`/audit?recordId=${res.body.id}`);
+    expect(audit.body.data[0].changes).toEqual({
+      timezone: { before: 'Asia/Shanghai', after: 'Europe/Berlin' },
+      fiscalYearStartMonth: { before: 1, after: 4 },
+    });
+    expect((await admin.patch('/tenant', { timezone: 'Mars/Olympus' })).status).toBe(400);
+    expect((await admin.patch('/tenant', { fiscalYearStartMonth: 13 })).status).toBe(400);
+    const rep = await t.addUser(admin, { role: 'sales_rep' });
+    expect((await rep.client.get('/tenant')).body.timezone).toBe('Europe/Berlin');
+    expect((await rep.client.patch('/tenant', { currency: 'USD' })).status).toBe(403);
+  });
+});

@@ -1,10 +1,11 @@
 import { Type } from 'typebox';
 import { ACTIONS, LEVELS, OBJECTS } from '../access/permissions.js';
 import { registerResourceRoutes } from '../http/resource-routes.js';
-import { Nullable, RecordBase, Uuid, VersionField } from '../http/schemas.js';
+import { ErrorResponse, Nullable, RecordBase, Uuid, VersionField } from '../http/schemas.js';
 import type { App } from '../http/types.js';
 import { LOCALES } from '../i18n/locale.js';
 import { roleStore } from './roles.service.js';
+import { getTenantSettings, updateTenantSettings } from './tenant-settings.service.js';
 import { createTeam, teamStore, updateTeam } from './teams.service.js';
 import { createUser, updateUser, userStore, type NewUser } from './users.service.js';
 
@@ -41,7 +42,29 @@ const userFields = {
 const Team = Type.Object({ ...RecordBase, name: Type.String(), parentId: Nullable(Uuid) });
 const Role = Type.Object({ ...RecordBase, key: Type.String(), name: Type.String(), permissions: Permissions });
 
+const settingsFields = {
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  timezone: Type.String({ maxLength: 64, examples: ['Asia/Shanghai'] }),
+  currency: Type.String({ pattern: '^[A-Z]{3}$' }),
+  locale: Locale,
+  fiscalYearStartMonth: Type.Integer({ minimum: 1, maximum: 12, description: 'First month of the fiscal year' }),
+};
+const TenantSettings = Type.Object({ id: Uuid, ...settingsFields });
+
 export function registerTenancyRoutes(app: App) {
+  app.get('/api/v1/tenant', {
+    schema: { tags: ['Tenant'], summary: 'Tenant settings: time zone, currency, language, fiscal calendar', response: { 200: TenantSettings } },
+  }, async (request) => getTenantSettings(request.ctx));
+
+  app.patch('/api/v1/tenant', {
+    schema: {
+      tags: ['Tenant'],
+      summary: 'Change tenant settings (admins)',
+      body: Type.Partial(Type.Object(settingsFields, { additionalProperties: false })),
+      response: { 200: TenantSettings, 400: ErrorResponse, 403: ErrorResponse },
+    },
+  }, async (request) => updateTenantSettings(request.ctx, request.body));
+
   registerResourceRoutes(app, {
     path: '/api/v1/users',
     tag: 'Users',
