@@ -34,7 +34,7 @@ async function main() {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-  if (config.runWorkers) background = await startBackgroundWork(database.db);
+  if (config.runWorkers) background = await startBackgroundWork(database.db, app.log);
   await app.listen({ port: config.port, host: config.host });
 
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${config.dataDir}`;

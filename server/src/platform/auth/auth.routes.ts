@@ -1,10 +1,9 @@
 import { Type } from 'typebox';
 import { eq } from 'drizzle-orm';
 import type { AppDb } from '../db/client.js';
-import { ErrorResponse, Nullable, RecordBase, Uuid } from '../http/schemas.js';
+import { ErrorResponse, LocaleSchema, Nullable, RecordBase, Uuid } from '../http/schemas.js';
 import { registerResourceRoutes } from '../http/resource-routes.js';
 import type { App } from '../http/types.js';
-import { LOCALES } from '../i18n/locale.js';
 import { signUp } from '../tenancy/signup.service.js';
 import { tenants } from '../tenancy/tenancy.schema.js';
 import { updateUser, userStore } from '../tenancy/users.service.js';
@@ -13,7 +12,7 @@ import { loadUserContext } from './context-loader.js';
 import { checkCredentials } from './login.service.js';
 import { endSession, SESSION_COOKIE, SESSION_TTL_MS, startSession } from './sessions.service.js';
 
-const Locale = Type.Union(LOCALES.map((l) => Type.Literal(l)));
+const Locale = LocaleSchema;
 const Email = Type.String({ format: 'email', maxLength: 254 });
 const Password = Type.String({ minLength: 8, maxLength: 200 });
 

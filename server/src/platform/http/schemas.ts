@@ -4,6 +4,8 @@ export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Ty
 
 export const Uuid = Type.String({ format: 'uuid' });
 
+export const LocaleSchema = Type.Union([Type.Literal('zh-CN'), Type.Literal('en-US')]);
+
 export const Timestamp = Type.String({ format: 'date-time' });
 
 /** Money is a decimal string with its currency, never a float. */

@@ -1,15 +1,14 @@
 import { Type } from 'typebox';
 import { ACTIONS, LEVELS, OBJECTS } from '../access/permissions.js';
 import { registerResourceRoutes } from '../http/resource-routes.js';
-import { ErrorResponse, Nullable, RecordBase, Uuid, VersionField } from '../http/schemas.js';
+import { ErrorResponse, LocaleSchema, Nullable, RecordBase, Uuid, VersionField } from '../http/schemas.js';
 import type { App } from '../http/types.js';
-import { LOCALES } from '../i18n/locale.js';
 import { roleStore } from './roles.service.js';
 import { getTenantSettings, updateTenantSettings } from './tenant-settings.service.js';
 import { createTeam, teamStore, updateTeam } from './teams.service.js';
 import { createUser, updateUser, userStore, type NewUser } from './users.service.js';
 
-const Locale = Type.Union(LOCALES.map((l) => Type.Literal(l)));
+const Locale = LocaleSchema;
 const Level = Type.Union(LEVELS.map((l) => Type.Literal(l)));
 const Permissions = Type.Object(
   Object.fromEntries(

@@ -4,6 +4,7 @@ import { requireLevel } from '../access/visibility.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { fieldError } from '../http/errors.js';
 import { diffRecords } from '../records/diff.js';
+import { isLocale, type Locale } from '../i18n/locale.js';
 import { tenants } from './tenancy.schema.js';
 
 export interface TenantSettings {
@@ -11,14 +12,14 @@ export interface TenantSettings {
   name: string;
   timezone: string;
   currency: string;
-  locale: string;
+  locale: Locale;
   fiscalYearStartMonth: number;
 }
 
 export async function getTenantSettings(ctx: RequestContext): Promise<TenantSettings> {
   const [row] = await executor(ctx).select().from(tenants).where(eq(tenants.id, ctx.tenantId));
-  const { createdAt: _createdAt, ...settings } = row;
-  return settings;
+  const { createdAt: _createdAt, locale, ...settings } = row;
+  return { ...settings, locale: isLocale(locale) ? locale : 'zh-CN' };
 }
 
 /** Tenant-wide settings are an admin's (the `roles` right), and every change is audited. */
