@@ -3,7 +3,7 @@ import { executor } from '../../platform/access/context.js';
 import { AppError, fieldError } from '../../platform/http/errors.js';
 import { moneyFromColumns, type Money } from '../../platform/normalize/money.js';
 import { normalizePhone } from '../../platform/normalize/phone.js';
-import { isoTimes } from '../../platform/records/iso-times.js';
+import { trimmedOrNull } from '../../platform/normalize/text.js';
 import { registerRecordType } from '../../platform/records/record-registry.js';
 import { RecordStore, type ApiRecord } from '../../platform/records/record-store.js';
 import { users } from '../../platform/tenancy/tenancy.schema.js';
@@ -25,11 +25,7 @@ export interface Account extends ApiRecord {
   parentAccountId: string | null;
   ownerId: string;
   ownerName?: string | null;
-  createdAt: string;
-  updatedAt: string;
 }
-
-const text = (v: unknown) => (typeof v === 'string' ? v.trim() || null : (v as null | undefined));
 
 export const accountStore = new RecordStore<Account>({
   object: 'accounts',
@@ -50,9 +46,6 @@ export const accountStore = new RecordStore<Account>({
   unique: { accounts_credit_code_uq: 'creditCode' },
   references: { parentAccountId: { table: accounts }, ownerId: { table: users } },
   toApi: (r) => ({
-    ...isoTimes(r),
-    id: r.id as string,
-    version: r.version as number,
     name: r.name as string,
     creditCode: (r.creditCode as string | null) ?? null,
     industry: (r.industry as string | null) ?? null,
@@ -69,19 +62,19 @@ export const accountStore = new RecordStore<Account>({
   }),
   toColumns: (input) => {
     const capital = input.registeredCapital as Money | null | undefined;
-    const phone = text(input.phone);
+    const phone = trimmedOrNull(input.phone);
     return {
-      name: text(input.name),
+      name: trimmedOrNull(input.name),
       creditCode: typeof input.creditCode === 'string' ? normalizeCreditCode(input.creditCode) || null : input.creditCode,
-      industry: text(input.industry),
+      industry: trimmedOrNull(input.industry),
       registeredCapital: capital === undefined ? undefined : capital?.amount ?? null,
       registeredCapitalCurrency: capital === undefined ? undefined : capital?.currency ?? null,
       headcount: input.headcount,
-      province: text(input.province),
-      city: text(input.city),
-      region: text(input.region),
-      address: text(input.address),
-      website: text(input.website),
+      province: trimmedOrNull(input.province),
+      city: trimmedOrNull(input.city),
+      region: trimmedOrNull(input.region),
+      address: trimmedOrNull(input.address),
+      website: trimmedOrNull(input.website),
       phone: phone ? (normalizePhone(phone) ?? phoneError(phone)) : phone,
       parentAccountId: input.parentAccountId,
       ownerId: input.ownerId,

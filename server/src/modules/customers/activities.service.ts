@@ -1,7 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { executor } from '../../platform/access/context.js';
 import { fieldError } from '../../platform/http/errors.js';
-import { isoTimes } from '../../platform/records/iso-times.js';
 import { RecordStore, type ApiRecord } from '../../platform/records/record-store.js';
 import { users } from '../../platform/tenancy/tenancy.schema.js';
 import { addAccountNames } from './contacts.service.js';
@@ -27,8 +26,6 @@ export interface Activity extends ApiRecord {
   checkIn: CheckIn | null;
   ownerId: string;
   ownerName?: string | null;
-  createdAt: string;
-  updatedAt: string;
 }
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : null);
@@ -51,9 +48,6 @@ export const activityStore = new RecordStore<Activity>({
   searchColumns: [activities.subject, activities.outcome],
   references: { accountId: { table: accounts }, ownerId: { table: users } },
   toApi: (r) => ({
-    ...isoTimes(r),
-    id: r.id as string,
-    version: r.version as number,
     type: r.type as Activity['type'],
     subject: r.subject as string,
     accountId: (r.accountId as string | null) ?? null,

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { executor, type RequestContext } from '../../platform/access/context.js';
 import { ValidationError } from '../../platform/http/errors.js';
 import { normalizePhone } from '../../platform/normalize/phone.js';
-import { isoTimes } from '../../platform/records/iso-times.js';
+import { trimmedOrNull } from '../../platform/normalize/text.js';
 import { registerRecordType } from '../../platform/records/record-registry.js';
 import { RecordStore, type ApiRecord } from '../../platform/records/record-store.js';
 import { users } from '../../platform/tenancy/tenancy.schema.js';
@@ -20,11 +20,7 @@ export interface Contact extends ApiRecord {
   reportsToId: string | null;
   ownerId: string;
   ownerName?: string | null;
-  createdAt: string;
-  updatedAt: string;
 }
-
-const text = (v: unknown) => (typeof v === 'string' ? v.trim() || null : (v as null | undefined));
 
 /** Phones are kept in E.164; one invalid number refuses the whole write with the number named. */
 function normalizePhones(phones: unknown): string[] | undefined {
@@ -50,9 +46,6 @@ export const contactStore = new RecordStore<Contact>({
     ownerId: { table: users },
   },
   toApi: (r) => ({
-    ...isoTimes(r),
-    id: r.id as string,
-    version: r.version as number,
     accountId: (r.accountId as string | null) ?? null,
     name: r.name as string,
     title: (r.title as string | null) ?? null,
@@ -65,12 +58,12 @@ export const contactStore = new RecordStore<Contact>({
   }),
   toColumns: (input) => ({
     accountId: input.accountId,
-    name: text(input.name),
-    title: text(input.title),
-    department: text(input.department),
+    name: trimmedOrNull(input.name),
+    title: trimmedOrNull(input.title),
+    department: trimmedOrNull(input.department),
     phones: normalizePhones(input.phones),
     email: typeof input.email === 'string' ? input.email.trim().toLowerCase() || null : input.email,
-    wechat: text(input.wechat),
+    wechat: trimmedOrNull(input.wechat),
     reportsToId: input.reportsToId,
     ownerId: input.ownerId,
   }),

@@ -1,5 +1,4 @@
 import { AppError, fieldError } from '../../platform/http/errors.js';
-import { isoTimes } from '../../platform/records/iso-times.js';
 import { getVisibleRecord } from '../../platform/records/record-registry.js';
 import { RecordStore, type ApiRecord } from '../../platform/records/record-store.js';
 import { notes } from './customers.schema.js';
@@ -10,8 +9,6 @@ export interface Note extends ApiRecord {
   body: string;
   ownerId: string;
   ownerName?: string | null;
-  createdAt: string;
-  updatedAt: string;
 }
 
 export const noteStore = new RecordStore<Note>({
@@ -23,9 +20,6 @@ export const noteStore = new RecordStore<Note>({
   filters: { object: notes.object, recordId: notes.recordId, ownerId: notes.ownerId },
   searchColumns: [notes.body],
   toApi: (r) => ({
-    ...isoTimes(r),
-    id: r.id as string,
-    version: r.version as number,
     object: r.object as string,
     recordId: r.recordId as string,
     body: r.body as string,

@@ -10,8 +10,6 @@ export interface ApiKeyRecord extends ApiRecord {
   prefix: string;
   ownerId: string;
   lastUsedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
 }
 
 /** A key acts with its owner's rights; reps see and revoke only their own keys. */
@@ -24,14 +22,10 @@ export const apiKeyStore = new RecordStore<ApiKeyRecord>({
   filters: { ownerId: apiKeys.userId },
   searchColumns: [apiKeys.name],
   toApi: (r) => ({
-    id: r.id as string,
-    version: r.version as number,
     name: r.name as string,
     prefix: r.prefix as string,
     ownerId: r.userId as string,
     lastUsedAt: (r.lastUsedAt as Date | null)?.toISOString() ?? null,
-    createdAt: (r.createdAt as Date).toISOString(),
-    updatedAt: (r.updatedAt as Date).toISOString(),
   }),
   toColumns: (input) => input,
 });

@@ -13,7 +13,10 @@ import { diffRecords } from './diff.js';
 import { FOREIGN_KEY_VIOLATION, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from './pg-errors.js';
 
 type Row = Record<string, unknown>;
-export type ApiRecord = Row & { id: string; version: number };
+export type ApiRecord = Row & { id: string; version: number; createdAt: string; updatedAt: string };
+
+/** What a resource maps itself; the store adds the bookkeeping fields every record has. */
+export type OwnFields<T extends ApiRecord> = Omit<T, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 
 /** The columns the store relies on; every tenant-owned table built with recordColumns() has them. */
 interface RecordTable {
@@ -45,7 +48,7 @@ export interface ResourceDefinition<TApi extends ApiRecord> {
   unique?: Record<string, string>;
   /** API field → referenced table, checked in the caller's tenant before writing. */
   references?: Record<string, Reference>;
-  toApi(row: Row): TApi;
+  toApi(row: Row): OwnFields<TApi>;
   /** API input (create, or the fields of a patch) → column values. */
   toColumns(input: Row): Row;
   /** Business validation; throws AppError. `existing` is absent on create. */
@@ -145,7 +148,7 @@ export class RecordStore<TApi extends ApiRecord> {
       const [row] = (await this.uniqueGuard(() =>
         executor(ctx).insert(this.t).values({ ...values, tenantId: ctx.tenantId } as never).returning(),
       )) as Row[];
-      const record = this.def.toApi(row);
+      const record = this.toApi(row);
       await this.record(ctx, 'created', record.id, diffRecords(null, record), record);
       return (await this.present(ctx, [row]))[0];
     });
@@ -169,8 +172,8 @@ export class RecordStore<TApi extends ApiRecord> {
           .where(and(eq(this.t.tenantId, ctx.tenantId), eq(this.t.id, id)))
           .returning(),
       )) as Row[];
-      const before = this.def.toApi(existing);
-      const after = this.def.toApi(row);
+      const before = this.toApi(existing);
+      const after = this.toApi(row);
       const changes = diffRecords(before, after);
       if (Object.keys(changes).length > 0) await this.record(ctx, 'updated', id, changes, after);
       return (await this.present(ctx, [row]))[0];
@@ -192,7 +195,7 @@ export class RecordStore<TApi extends ApiRecord> {
         }
         throw err;
       }
-      const before = this.def.toApi(existing);
+      const before = this.toApi(existing);
       await this.record(ctx, 'deleted', id, diffRecords(before, null), before);
     });
   }
@@ -205,6 +208,16 @@ export class RecordStore<TApi extends ApiRecord> {
       .from(this.t)
       .where(and(this.scope(ctx), inArray(this.t.id, ids)))) as Row[];
     return this.present(ctx, rows);
+  }
+
+  private toApi(row: Row): TApi {
+    return {
+      id: row.id as string,
+      version: row.version as number,
+      createdAt: (row.createdAt as Date).toISOString(),
+      updatedAt: (row.updatedAt as Date).toISOString(),
+      ...this.def.toApi(row),
+    } as TApi;
   }
 
   private async findRow(ctx: RequestContext, id: string, action: 'read', lock = false): Promise<Row> {
@@ -233,7 +246,7 @@ export class RecordStore<TApi extends ApiRecord> {
   }
 
   private async present(ctx: RequestContext, rows: Row[]): Promise<TApi[]> {
-    const records = rows.map((r) => this.def.toApi(r));
+    const records = rows.map((r) => this.toApi(r));
     if (this.def.ownerColumn) await decorateOwnerNames(ctx, records);
     await this.def.decorate?.(ctx, records);
     return records;

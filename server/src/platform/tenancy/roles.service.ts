@@ -2,7 +2,6 @@ import { roles } from './tenancy.schema.js';
 import { RecordStore, type ApiRecord } from '../records/record-store.js';
 import type { PermissionMatrix } from '../access/permissions.js';
 import { AppError } from '../http/errors.js';
-import { isoTimes } from '../records/iso-times.js';
 
 export interface RoleRecord extends ApiRecord {
   key: string;
@@ -19,9 +18,6 @@ export const roleStore = new RecordStore<RoleRecord>({
   searchColumns: [roles.name, roles.key],
   unique: { roles_key_uq: 'key' },
   toApi: (r) => ({
-    ...isoTimes(r),
-    id: r.id as string,
-    version: r.version as number,
     key: r.key as string,
     name: r.name as string,
     permissions: r.permissions as PermissionMatrix,

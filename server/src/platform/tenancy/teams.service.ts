@@ -2,7 +2,6 @@ import { and, eq, like, sql } from 'drizzle-orm';
 import { executor, inTransaction, type RequestContext } from '../access/context.js';
 import { uuidv7 } from '../db/ids.js';
 import { AppError, notFound } from '../http/errors.js';
-import { isoTimes } from '../records/iso-times.js';
 import { RecordStore, type ApiRecord } from '../records/record-store.js';
 import { teams } from './tenancy.schema.js';
 
@@ -20,9 +19,6 @@ export const teamStore = new RecordStore<TeamRecord>({
   searchColumns: [teams.name],
   references: { parentId: { table: teams } },
   toApi: (r) => ({
-    ...isoTimes(r),
-    id: r.id as string,
-    version: r.version as number,
     name: r.name as string,
     parentId: (r.parentId as string | null) ?? null,
   }),

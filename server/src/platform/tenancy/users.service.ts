@@ -5,7 +5,6 @@ import { normalizeEmail } from '../auth/login.service.js';
 import { hashPassword } from '../auth/secrets.js';
 import { appendAudit } from '../audit/audit.service.js';
 import { AppError } from '../http/errors.js';
-import { isoTimes } from '../records/iso-times.js';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../records/pg-errors.js';
 import { RecordStore, type ApiRecord } from '../records/record-store.js';
 import { loginEmails, roles, teams, users } from './tenancy.schema.js';
@@ -28,9 +27,6 @@ export const userStore = new RecordStore<UserRecord>({
   searchColumns: [users.name, users.email],
   references: { roleId: { table: roles }, teamId: { table: teams } },
   toApi: (r) => ({
-    ...isoTimes(r),
-    id: r.id as string,
-    version: r.version as number,
     name: r.name as string,
     email: r.email as string,
     roleId: r.roleId as string,

@@ -4,7 +4,6 @@ import { executor, type RequestContext } from '../access/context.js';
 import { UUID_RE } from '../db/ids.js';
 import { isValidEventPattern } from '../events/event-pattern.js';
 import { AppError, fieldError } from '../http/errors.js';
-import { isoTimes } from '../records/iso-times.js';
 import { RecordStore, type ApiRecord, type ListQuery, type Page } from '../records/record-store.js';
 import { webhookDeliveries, webhooks, type DeliveryStatus } from './webhooks.schema.js';
 
@@ -16,8 +15,6 @@ export interface WebhookRecord extends ApiRecord {
   /** The end of the secret, so people can tell which one a receiver holds; never the secret itself. */
   secretHint: string;
   createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
 }
 
 export interface WebhookInput {
@@ -55,9 +52,6 @@ export const webhookStore = new RecordStore<WebhookRecord>({
   filters: {},
   searchColumns: [webhooks.url, webhooks.description],
   toApi: (r) => ({
-    ...isoTimes(r),
-    id: r.id as string,
-    version: r.version as number,
     url: r.url as string,
     events: r.events as string[],
     active: r.active as boolean,
