@@ -271,6 +271,76 @@ CREATE TABLE "notes" (
 	CONSTRAINT "notes_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "lead_status_history" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"lead_id" uuid NOT NULL,
+	"action" text NOT NULL,
+	"from_status" text,
+	"to_status" text NOT NULL,
+	"reason" text,
+	"actor_id" uuid,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "lead_status_history_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "lead_touches" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"lead_id" uuid NOT NULL,
+	"campaign_id" uuid,
+	"kind" text NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"details" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	CONSTRAINT "lead_touches_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "leads" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"name" text NOT NULL,
+	"company" text,
+	"title" text,
+	"email" text,
+	"phone" text,
+	"credit_code" text,
+	"industry" text,
+	"headcount" integer,
+	"registered_capital" numeric(20, 2),
+	"registered_capital_currency" char(3),
+	"province" text,
+	"city" text,
+	"region" text,
+	"address" text,
+	"website" text,
+	"product_interest" text,
+	"source" text,
+	"campaign_id" uuid,
+	"description" text,
+	"status" text DEFAULT 'new' NOT NULL,
+	"status_changed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"in_routing_queue" boolean DEFAULT false NOT NULL,
+	"last_reason" text,
+	"score" integer,
+	"grade" char(1),
+	"fit_score" integer,
+	"engagement_score" integer,
+	"predicted_score" integer,
+	"do_not_contact" boolean DEFAULT false NOT NULL,
+	"field_sources" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"owner_id" uuid,
+	"team_id" uuid,
+	"assigned_at" timestamp with time zone,
+	"converted_account_id" uuid,
+	"converted_contact_id" uuid,
+	"converted_opportunity_id" uuid,
+	"converted_at" timestamp with time zone,
+	CONSTRAINT "leads_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_tenant_id_user_id_users_tenant_id_id_fk" FOREIGN KEY ("tenant_id","user_id") REFERENCES "public"."users"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_tenant_id_user_id_users_tenant_id_id_fk" FOREIGN KEY ("tenant_id","user_id") REFERENCES "public"."users"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "teams" ADD CONSTRAINT "teams_tenant_id_parent_id_teams_tenant_id_id_fk" FOREIGN KEY ("tenant_id","parent_id") REFERENCES "public"."teams"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -286,6 +356,10 @@ ALTER TABLE "contacts" ADD CONSTRAINT "contacts_tenant_id_owner_id_users_tenant_
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_tenant_id_account_id_accounts_tenant_id_id_fk" FOREIGN KEY ("tenant_id","account_id") REFERENCES "public"."accounts"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_tenant_id_reports_to_id_contacts_tenant_id_id_fk" FOREIGN KEY ("tenant_id","reports_to_id") REFERENCES "public"."contacts"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notes" ADD CONSTRAINT "notes_tenant_id_owner_id_users_tenant_id_id_fk" FOREIGN KEY ("tenant_id","owner_id") REFERENCES "public"."users"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lead_status_history" ADD CONSTRAINT "lead_status_history_tenant_id_lead_id_leads_tenant_id_id_fk" FOREIGN KEY ("tenant_id","lead_id") REFERENCES "public"."leads"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lead_touches" ADD CONSTRAINT "lead_touches_tenant_id_lead_id_leads_tenant_id_id_fk" FOREIGN KEY ("tenant_id","lead_id") REFERENCES "public"."leads"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "leads" ADD CONSTRAINT "leads_tenant_id_owner_id_users_tenant_id_id_fk" FOREIGN KEY ("tenant_id","owner_id") REFERENCES "public"."users"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "leads" ADD CONSTRAINT "leads_tenant_id_team_id_teams_tenant_id_id_fk" FOREIGN KEY ("tenant_id","team_id") REFERENCES "public"."teams"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_log_record_idx" ON "audit_log" USING btree ("tenant_id","record_id","seq");--> statement-breakpoint
 CREATE INDEX "outbox_events_undispatched_idx" ON "outbox_events" USING btree ("id") WHERE dispatched_at IS NULL;--> statement-breakpoint
 CREATE INDEX "outbox_events_dispatched_idx" ON "outbox_events" USING btree ("dispatched_at") WHERE dispatched_at IS NOT NULL;--> statement-breakpoint
@@ -314,4 +388,17 @@ CREATE INDEX "contacts_account_idx" ON "contacts" USING btree ("tenant_id","acco
 CREATE INDEX "contacts_owner_idx" ON "contacts" USING btree ("tenant_id","owner_id");--> statement-breakpoint
 CREATE INDEX "contacts_email_idx" ON "contacts" USING btree ("tenant_id","email");--> statement-breakpoint
 CREATE INDEX "contacts_name_trgm_idx" ON "contacts" USING gin ("name" gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "notes_record_idx" ON "notes" USING btree ("tenant_id","object","record_id");
+CREATE INDEX "notes_record_idx" ON "notes" USING btree ("tenant_id","object","record_id");--> statement-breakpoint
+CREATE INDEX "lead_status_history_lead_idx" ON "lead_status_history" USING btree ("tenant_id","lead_id","at");--> statement-breakpoint
+CREATE INDEX "lead_status_history_at_idx" ON "lead_status_history" USING btree ("tenant_id","to_status","at");--> statement-breakpoint
+CREATE INDEX "lead_touches_lead_idx" ON "lead_touches" USING btree ("tenant_id","lead_id","at");--> statement-breakpoint
+CREATE INDEX "lead_touches_campaign_idx" ON "lead_touches" USING btree ("tenant_id","campaign_id","at");--> statement-breakpoint
+CREATE INDEX "leads_status_idx" ON "leads" USING btree ("tenant_id","status","created_at");--> statement-breakpoint
+CREATE INDEX "leads_owner_idx" ON "leads" USING btree ("tenant_id","owner_id","status");--> statement-breakpoint
+CREATE INDEX "leads_created_idx" ON "leads" USING btree ("tenant_id","created_at");--> statement-breakpoint
+CREATE INDEX "leads_email_idx" ON "leads" USING btree ("tenant_id","email");--> statement-breakpoint
+CREATE INDEX "leads_phone_idx" ON "leads" USING btree ("tenant_id","phone");--> statement-breakpoint
+CREATE INDEX "leads_credit_code_idx" ON "leads" USING btree ("tenant_id","credit_code");--> statement-breakpoint
+CREATE INDEX "leads_campaign_idx" ON "leads" USING btree ("tenant_id","campaign_id");--> statement-breakpoint
+CREATE INDEX "leads_company_trgm_idx" ON "leads" USING gin ("company" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "leads_name_trgm_idx" ON "leads" USING gin ("name" gin_trgm_ops);

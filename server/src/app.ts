@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -17,6 +18,7 @@ import { registerSearchRoutes } from './platform/search/search.routes.js';
 import { registerTenancyRoutes } from './platform/tenancy/tenancy.routes.js';
 import { registerWebhookRoutes } from './platform/webhooks/webhooks.routes.js';
 import { registerCustomerRoutes } from './modules/customers/customers.routes.js';
+import { registerLeadRoutes } from './modules/leads/leads.routes.js';
 
 export interface AppOptions {
   db: AppDb;
@@ -66,17 +68,22 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerAuditRoutes(app);
   registerWebhookRoutes(app);
   registerCustomerRoutes(app);
+  registerLeadRoutes(app);
   registerSearchRoutes(app);
 
   if (opts.webDist && fs.existsSync(opts.webDist)) await serveWebApp(app, opts.webDist);
   return app;
 }
 
-/** The web app is a single page: unknown non-API paths get index.html. */
+/**
+ * The web app is a single page: unknown paths get index.html so client routes survive a
+ * reload, but a missing file (a stale /assets/… after a rebuild) is a plain 404, not HTML.
+ */
 async function serveWebApp(app: App, root: string) {
   await app.register(fastifyStatic, { root, wildcard: false });
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
-    if (request.url.startsWith('/api/')) return reply.callNotFound();
+    const pathname = request.url.split('?')[0];
+    if (pathname.startsWith('/api/') || path.extname(pathname)) return reply.callNotFound();
     return reply.sendFile('index.html');
   });
 }

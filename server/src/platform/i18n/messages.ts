@@ -80,6 +80,14 @@ export const messages = {
     'zh-CN': '系统管理员角色始终拥有全部权限，不能修改。',
   },
   LAST_ADMIN: { 'en-US': 'The tenant must keep at least one active admin.', 'zh-CN': '租户至少需要保留一名有效的管理员。' },
+  ILLEGAL_TRANSITION: {
+    'en-US': 'This cannot be done while the record is "{status}" (action: {action}).',
+    'zh-CN': '记录当前状态为“{status}”，不能执行该操作（{action}）。',
+  },
+  LEAD_CONVERTED: {
+    'en-US': 'This lead was converted and is read-only; edit the account, contact or opportunity it became.',
+    'zh-CN': '该线索已转化，只读；请编辑其转化后的客户、联系人或商机。',
+  },
   INVALID_CURSOR: { 'en-US': 'The paging cursor is not valid.', 'zh-CN': '分页游标无效。' },
   INVALID_SORT: { 'en-US': 'Cannot sort by {field}.', 'zh-CN': '不支持按 {field} 排序。' },
   PAYLOAD_TOO_LARGE: { 'en-US': 'The request is too large.', 'zh-CN': '请求内容过大。' },
@@ -97,6 +105,8 @@ const objectNames: Catalog = {
   contacts: { 'en-US': 'contacts', 'zh-CN': '联系人' },
   activities: { 'en-US': 'activities', 'zh-CN': '活动' },
   notes: { 'en-US': 'notes', 'zh-CN': '备注' },
+  leads: { 'en-US': 'leads', 'zh-CN': '线索' },
+  campaigns: { 'en-US': 'campaigns', 'zh-CN': '市场活动' },
   users: { 'en-US': 'users', 'zh-CN': '用户' },
   teams: { 'en-US': 'teams', 'zh-CN': '团队' },
   roles: { 'en-US': 'roles', 'zh-CN': '角色' },

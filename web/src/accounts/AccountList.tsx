@@ -1,0 +1,174 @@
+import { useMemo, useState } from 'react';
+import { Button, Select, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router';
+import { accountsApi } from '../api/resources';
+import type { Account } from '../api/types';
+import { useCan, useMe } from '../auth/session-context';
+import { formatDate, formatInteger } from '../i18n/format';
+import { useI18n } from '../i18n/i18n-context';
+import { DataTable, type DataColumn } from '../shared/DataTable';
+import { FilterBar } from '../shared/FilterBar';
+import { INDUSTRIES } from '../shared/industries';
+import { labelOf, toSelectOptions } from '../shared/labelled-options';
+import { formatMoney } from '../shared/money';
+import { PageHeader } from '../shared/PageHeader';
+import { PROVINCES, REGIONS } from '../shared/regions';
+import type { SortState } from '../shared/sort-param';
+import { useListState } from '../shared/use-list-state';
+import { UserSelect } from '../shared/UserSelect';
+import { AccountForm } from './AccountForm';
+
+const FILTER_KEYS = ['industry', 'province', 'region', 'ownerId'] as const;
+const DEFAULT_SORT: SortState = { field: 'createdAt', order: 'descend' };
+
+export function AccountList() {
+  const { t, locale } = useI18n();
+  const me = useMe();
+  const navigate = useNavigate();
+  const canCreate = useCan('accounts', 'create');
+  const list = useListState(FILTER_KEYS, DEFAULT_SORT);
+  const [creating, setCreating] = useState(false);
+  const timeZone = me.tenant.timezone;
+
+  const columns = useMemo<DataColumn<Account>[]>(
+    () => [
+      {
+        key: 'name',
+        title: t('account.name'),
+        sortField: 'name',
+        locked: true,
+        render: (a) => <Typography.Text strong>{a.name}</Typography.Text>,
+      },
+      { key: 'industry', title: t('account.industry'), render: (a) => labelOf(INDUSTRIES, a.industry, locale) },
+      { key: 'region', title: t('account.region'), render: (a) => labelOf(REGIONS, a.region, locale) },
+      {
+        key: 'location',
+        title: t('account.location'),
+        render: (a) => [labelOf(PROVINCES, a.province, locale), a.city].filter(Boolean).join(' · '),
+      },
+      {
+        key: 'registeredCapital',
+        title: t('account.registeredCapital'),
+        render: (a) => <span className="l2c-number">{formatMoney(a.registeredCapital, locale)}</span>,
+      },
+      {
+        key: 'headcount',
+        title: t('account.headcount'),
+        render: (a) => <span className="l2c-number">{formatInteger(a.headcount, locale)}</span>,
+      },
+      { key: 'owner', title: t('common.owner'), render: (a) => a.ownerName ?? '' },
+      {
+        key: 'creditCode',
+        title: t('account.creditCode'),
+        defaultHidden: true,
+        render: (a) => <span className="l2c-mono">{a.creditCode ?? ''}</span>,
+      },
+      { key: 'phone', title: t('account.phone'), defaultHidden: true, render: (a) => a.phone ?? '' },
+      { key: 'website', title: t('account.website'), defaultHidden: true, render: (a) => a.website ?? '' },
+      {
+        key: 'createdAt',
+        title: t('common.createdAt'),
+        sortField: 'createdAt',
+        render: (a) => formatDate(a.createdAt, locale, timeZone),
+      },
+      {
+        key: 'updatedAt',
+        title: t('common.updatedAt'),
+        sortField: 'updatedAt',
+        defaultHidden: true,
+        render: (a) => formatDate(a.updatedAt, locale, timeZone),
+      },
+    ],
+    [t, locale, timeZone],
+  );
+
+  return (
+    <div data-testid="account-list-page">
+      <PageHeader
+        title={t('nav.accounts')}
+        actions={
+          canCreate ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="account-create">
+              {t('account.create')}
+            </Button>
+          ) : null
+        }
+      />
+      <FilterBar
+        q={list.q}
+        onQChange={list.setQ}
+        searchPlaceholder={t('account.searchPlaceholder')}
+        testId="account-filters"
+        activeCount={list.activeFilterCount}
+        onReset={list.reset}
+      >
+        <Select
+          allowClear
+          placeholder={t('account.industry')}
+          value={list.filter.industry || undefined}
+          onChange={(value: string | undefined) => list.setFilter('industry', value)}
+          options={toSelectOptions(INDUSTRIES, locale)}
+          className="l2c-filter-field"
+          popupMatchSelectWidth={false}
+          data-testid="account-filter-industry"
+        />
+        <Select
+          allowClear
+          placeholder={t('account.region')}
+          value={list.filter.region || undefined}
+          onChange={(value: string | undefined) => list.setFilter('region', value)}
+          options={toSelectOptions(REGIONS, locale)}
+          className="l2c-filter-field"
+          data-testid="account-filter-region"
+        />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('account.province')}
+          value={list.filter.province || undefined}
+          onChange={(value: string | undefined) => list.setFilter('province', value)}
+          options={toSelectOptions(PROVINCES, locale)}
+          className="l2c-filter-field"
+          data-testid="account-filter-province"
+        />
+        <UserSelect
+          placeholder={t('common.owner')}
+          value={list.filter.ownerId || null}
+          onChange={(value) => list.setFilter('ownerId', value ?? undefined)}
+          initialOption={list.filter.ownerId === me.user.id ? { value: me.user.id, label: me.user.name } : null}
+          className="l2c-filter-field"
+          testId="account-filter-owner"
+        />
+        <Button
+          type={list.filter.ownerId === me.user.id ? 'primary' : 'default'}
+          ghost={list.filter.ownerId === me.user.id}
+          onClick={() => list.setFilter('ownerId', list.filter.ownerId === me.user.id ? undefined : me.user.id)}
+          data-testid="account-filter-mine"
+        >
+          {t('filter.mine')}
+        </Button>
+      </FilterBar>
+      <DataTable<Account>
+        tableId="accounts"
+        testId="account-list"
+        resource="accounts"
+        fetchPage={accountsApi.list}
+        params={{ q: list.q, filter: list.filter }}
+        sort={list.sort}
+        onSortChange={list.setSort}
+        columns={columns}
+        cardColumns={['name', 'industry', 'location', 'owner']}
+        onRowClick={(account) => void navigate(`/accounts/${account.id}`)}
+        emptyText={t('account.empty')}
+        exportPath="/accounts/export"
+      />
+      <AccountForm
+        open={creating}
+        account={null}
+        onClose={() => setCreating(false)}
+        onSaved={(account) => void navigate(`/accounts/${account.id}`)}
+      />
+    </div>
+  );
+}

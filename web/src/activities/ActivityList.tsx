@@ -1,0 +1,149 @@
+import { useMemo, useState } from 'react';
+import { Button, Select, Space, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link, useNavigate } from 'react-router';
+import { activitiesApi } from '../api/resources';
+import { ACTIVITY_STATUSES, ACTIVITY_TYPES, type Activity, type ActivityStatus } from '../api/types';
+import { useCan, useMe } from '../auth/session-context';
+import { formatDateTime } from '../i18n/format';
+import { useI18n } from '../i18n/i18n-context';
+import { DataTable, type DataColumn } from '../shared/DataTable';
+import { FilterBar } from '../shared/FilterBar';
+import { PageHeader } from '../shared/PageHeader';
+import type { SortState } from '../shared/sort-param';
+import { useListState } from '../shared/use-list-state';
+import { UserSelect } from '../shared/UserSelect';
+import { ActivityForm } from './ActivityForm';
+import { ActivityTypeIcon } from './ActivityTypeIcon';
+import { useActivityLabels } from './use-activity-labels';
+
+const FILTER_KEYS = ['type', 'status', 'ownerId'] as const;
+const DEFAULT_SORT: SortState = { field: 'createdAt', order: 'descend' };
+
+const STATUS_COLORS: Record<ActivityStatus, string> = { planned: 'blue', done: 'green', cancelled: 'default' };
+
+export function ActivityList() {
+  const { t, locale } = useI18n();
+  const me = useMe();
+  const navigate = useNavigate();
+  const labels = useActivityLabels();
+  const canCreate = useCan('activities', 'create');
+  const list = useListState(FILTER_KEYS, DEFAULT_SORT);
+  const [logging, setLogging] = useState(false);
+  const timeZone = me.tenant.timezone;
+
+  const columns = useMemo<DataColumn<Activity>[]>(
+    () => [
+      {
+        key: 'type',
+        title: t('activity.type'),
+        render: (a) => (
+          <Space size={6}>
+            <ActivityTypeIcon visual={a.type} />
+            {labels.type(a.type)}
+          </Space>
+        ),
+      },
+      { key: 'subject', title: t('activity.subject'), locked: true, render: (a) => a.subject },
+      {
+        key: 'account',
+        title: t('contact.account'),
+        render: (a) =>
+          a.accountId ? (
+            <Link to={`/accounts/${a.accountId}`} onClick={(event) => event.stopPropagation()}>
+              {a.accountName ?? t('common.open')}
+            </Link>
+          ) : (
+            ''
+          ),
+      },
+      {
+        key: 'when',
+        title: t('activity.when'),
+        render: (a) => formatDateTime(a.startAt ?? a.dueAt, locale, timeZone),
+      },
+      {
+        key: 'status',
+        title: t('activity.status'),
+        render: (a) => <Tag color={STATUS_COLORS[a.status]}>{labels.status(a.status)}</Tag>,
+      },
+      { key: 'outcome', title: t('activity.outcome'), defaultHidden: true, render: (a) => a.outcome ?? '' },
+      { key: 'nextStep', title: t('activity.nextStep'), defaultHidden: true, render: (a) => a.nextStep ?? '' },
+      { key: 'owner', title: t('common.owner'), render: (a) => a.ownerName ?? '' },
+      {
+        key: 'createdAt',
+        title: t('common.createdAt'),
+        sortField: 'createdAt',
+        defaultHidden: true,
+        render: (a) => formatDateTime(a.createdAt, locale, timeZone),
+      },
+    ],
+    [t, locale, timeZone, labels],
+  );
+
+  return (
+    <div data-testid="activity-list-page">
+      <PageHeader
+        title={t('nav.activities')}
+        actions={
+          canCreate ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setLogging(true)} data-testid="activity-create">
+              {t('activity.log')}
+            </Button>
+          ) : null
+        }
+      />
+      <FilterBar
+        q={list.q}
+        onQChange={list.setQ}
+        searchPlaceholder={t('activity.searchPlaceholder')}
+        testId="activity-filters"
+        activeCount={list.activeFilterCount}
+        onReset={list.reset}
+      >
+        <Select
+          allowClear
+          placeholder={t('activity.type')}
+          value={list.filter.type || undefined}
+          onChange={(value: string | undefined) => list.setFilter('type', value)}
+          options={ACTIVITY_TYPES.map((value) => ({ value, label: labels.type(value) }))}
+          className="l2c-filter-field"
+          data-testid="activity-filter-type"
+        />
+        <Select
+          allowClear
+          placeholder={t('activity.status')}
+          value={list.filter.status || undefined}
+          onChange={(value: string | undefined) => list.setFilter('status', value)}
+          options={ACTIVITY_STATUSES.map((value) => ({ value, label: labels.status(value) }))}
+          className="l2c-filter-field"
+          data-testid="activity-filter-status"
+        />
+        <UserSelect
+          placeholder={t('common.owner')}
+          value={list.filter.ownerId || null}
+          onChange={(value) => list.setFilter('ownerId', value ?? undefined)}
+          className="l2c-filter-field"
+          testId="activity-filter-owner"
+        />
+      </FilterBar>
+      <DataTable<Activity>
+        tableId="activities"
+        testId="activity-list"
+        resource="activities"
+        fetchPage={activitiesApi.list}
+        params={{ q: list.q, filter: list.filter }}
+        sort={list.sort}
+        onSortChange={list.setSort}
+        columns={columns}
+        cardColumns={['subject', 'type', 'account', 'when', 'status']}
+        onRowClick={(activity) => {
+          if (activity.accountId) void navigate(`/accounts/${activity.accountId}?tab=timeline`);
+        }}
+        emptyText={t('activity.empty')}
+        exportPath="/activities/export"
+      />
+      <ActivityForm open={logging} accountId={null} onClose={() => setLogging(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,336 @@
+/** Record shapes of the Lead2Cash API (all JSON, camelCase). */
+
+export type Locale = 'zh-CN' | 'en-US';
+
+export type AccessLevel = 'all' | 'team' | 'own' | 'none';
+export type PermissionAction = 'create' | 'read' | 'update' | 'delete';
+export type ObjectPermissions = Partial<Record<PermissionAction, AccessLevel>>;
+export type PermissionMap = Record<string, ObjectPermissions>;
+
+/** Fields every stored record has. */
+export interface BaseRecord {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface OwnedRecord extends BaseRecord {
+  ownerId: string | null;
+  ownerName?: string | null;
+}
+
+export interface Page<T> {
+  data: T[];
+  nextCursor?: string | null;
+}
+
+export interface Money {
+  /** Decimal string, never a float: "1234.50". */
+  amount: string;
+  currency: string;
+}
+
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+  locale: Locale | null;
+  roleId: string;
+  roleKey: string;
+  teamId: string | null;
+}
+
+export interface Tenant {
+  id: string;
+  name: string;
+  timezone: string;
+  currency: string;
+  locale: Locale;
+  fiscalYearStartMonth?: number;
+}
+
+export interface Me {
+  user: SessionUser;
+  tenant: Tenant;
+  permissions: PermissionMap;
+}
+
+export interface Account extends OwnedRecord {
+  name: string;
+  creditCode: string | null;
+  industry: string | null;
+  registeredCapital: Money | null;
+  headcount: number | null;
+  province: string | null;
+  city: string | null;
+  region: string | null;
+  address: string | null;
+  website: string | null;
+  phone: string | null;
+  parentAccountId: string | null;
+  parentAccountName?: string | null;
+}
+
+export interface AccountInput {
+  name: string;
+  creditCode: string | null;
+  industry: string | null;
+  registeredCapital: Money | null;
+  headcount: number | null;
+  province: string | null;
+  city: string | null;
+  region: string | null;
+  address: string | null;
+  website: string | null;
+  phone: string | null;
+  /** Absent: the creator owns the record. Every record has an owner, so it cannot be cleared. */
+  ownerId?: string;
+  parentAccountId: string | null;
+}
+
+export interface Contact extends OwnedRecord {
+  accountId: string | null;
+  accountName?: string | null;
+  name: string;
+  title: string | null;
+  department?: string | null;
+  phones: string[];
+  email: string | null;
+  wechat: string | null;
+  reportsToId: string | null;
+  reportsToName?: string | null;
+}
+
+export interface ContactInput {
+  accountId: string | null;
+  name: string;
+  title: string | null;
+  department: string | null;
+  phones: string[];
+  email: string | null;
+  wechat: string | null;
+  reportsToId: string | null;
+  /** Absent: the creator owns the record. */
+  ownerId?: string;
+}
+
+export const ACTIVITY_TYPES = ['visit', 'call', 'meeting', 'email', 'task'] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+export const ACTIVITY_STATUSES = ['planned', 'done', 'cancelled'] as const;
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+
+export interface CheckIn {
+  lat: number;
+  lng: number;
+  at: string;
+  address?: string;
+}
+
+export interface Activity extends OwnedRecord {
+  type: ActivityType;
+  subject: string;
+  accountId: string | null;
+  accountName?: string | null;
+  contactIds: string[];
+  opportunityId: string | null;
+  leadId: string | null;
+  startAt: string | null;
+  endAt: string | null;
+  dueAt: string | null;
+  status: ActivityStatus;
+  outcome: string | null;
+  nextStep: string | null;
+  checkIn: CheckIn | null;
+}
+
+export interface ActivityInput {
+  type: ActivityType;
+  subject: string;
+  accountId: string | null;
+  contactIds: string[];
+  startAt: string | null;
+  endAt: string | null;
+  dueAt: string | null;
+  status: ActivityStatus;
+  outcome: string | null;
+  nextStep: string | null;
+  checkIn?: CheckIn | null;
+}
+
+export interface Note extends OwnedRecord {
+  body: string;
+  object: string;
+  recordId: string;
+  authorName?: string | null;
+}
+
+export interface NoteInput {
+  body: string;
+  object: string;
+  recordId: string;
+}
+
+export type TimelineKind = 'activity' | 'note' | 'change' | 'contact';
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface TimelineEntry {
+  id: string;
+  kind: TimelineKind;
+  at: string;
+  actorName: string | null;
+  title: string;
+  body?: string | null;
+  activityType?: ActivityType | null;
+  /** Activity status, for activity entries. */
+  status?: string | null;
+  /** create / update / delete, for change entries. */
+  action?: string | null;
+  changes?: FieldChange[] | null;
+  recordId: string;
+  object: string;
+}
+
+export interface TimelinePage {
+  data: TimelineEntry[];
+  /** Pass as `before` for older entries; null at the end. */
+  nextBefore: string | null;
+}
+
+export interface User extends BaseRecord {
+  name: string;
+  email: string;
+  roleId: string;
+  roleName?: string | null;
+  teamId: string | null;
+  teamName?: string | null;
+  locale: Locale | null;
+  active: boolean;
+}
+
+export interface UserInput {
+  name: string;
+  email: string;
+  roleId: string;
+  teamId: string | null;
+  locale?: Locale;
+  /** Updates only: a new user is always active. */
+  active?: boolean;
+  /** Creates only: the first password. */
+  password?: string;
+}
+
+export interface Team extends BaseRecord {
+  name: string;
+  parentId: string | null;
+}
+
+export interface TeamInput {
+  name: string;
+  parentId: string | null;
+}
+
+export interface Role extends BaseRecord {
+  key: string;
+  name: string;
+  permissions: PermissionMap;
+}
+
+export interface RoleInput {
+  key: string;
+  name: string;
+  permissions: PermissionMap;
+}
+
+export interface ApiKey extends OwnedRecord {
+  name: string;
+  /** The first characters of the key, safe to show. */
+  prefix: string;
+  lastUsedAt: string | null;
+}
+
+export interface CreatedApiKey {
+  id: string;
+  name: string;
+  /** The secret key, returned once at creation. */
+  key: string;
+}
+
+export interface Webhook extends BaseRecord {
+  url: string;
+  /** Event patterns: `accounts.created`, `contacts.*`, `*`. */
+  events: string[];
+  active: boolean;
+  description: string | null;
+  /** The last characters of the signing secret. */
+  secretHint?: string;
+  /** Returned only by create and rotate-secret. */
+  secret?: string;
+}
+
+export interface WebhookInput {
+  url: string;
+  events: string[];
+  active: boolean;
+  description: string | null;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'retrying' | 'succeeded' | 'failed';
+
+export interface WebhookDelivery {
+  id: string;
+  webhookId: string;
+  eventId: string;
+  eventType: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  responseSnippet: string | null;
+  nextAttemptAt: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorKind?: string;
+  actorName: string | null;
+  action: string;
+  object: string;
+  recordId: string | null;
+  changes: FieldChange[] | Record<string, unknown> | null;
+  ip: string | null;
+  userAgent?: string | null;
+  hash?: string;
+}
+
+export interface AuditVerifyResult {
+  ok: boolean;
+  firstBrokenSeq?: number | null;
+  firstBrokenId?: string | null;
+  checked: number;
+  /** Why the chain is broken, in the server's words. */
+  reason?: string;
+}
+
+export interface SearchHit {
+  object: string;
+  id: string;
+  title: string;
+  subtitle?: string | null;
+}
+
+export interface SignUpInput {
+  tenantName: string;
+  name: string;
+  email: string;
+  password: string;
+  locale?: Locale;
+}

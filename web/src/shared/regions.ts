@@ -1,0 +1,50 @@
+import type { LabelledValue } from './labelled-options';
+
+/** Sales regions of China (大区), stored by their Chinese name as the demo data and territories use it. */
+export const REGIONS: readonly LabelledValue[] = [
+  ['华北大区', 'North China'],
+  ['东北大区', 'Northeast China'],
+  ['华东大区', 'East China'],
+  ['华中大区', 'Central China'],
+  ['华南大区', 'South China'],
+  ['西南大区', 'Southwest China'],
+  ['西北大区', 'Northwest China'],
+].map(([zh, en]) => ({ value: zh, label: { 'zh-CN': zh, 'en-US': en } }));
+
+/** Provincial-level divisions, stored by their Chinese name as registry data gives them. */
+export const PROVINCES: readonly LabelledValue[] = [
+  ['北京', 'Beijing'],
+  ['天津', 'Tianjin'],
+  ['河北', 'Hebei'],
+  ['山西', 'Shanxi'],
+  ['内蒙古', 'Inner Mongolia'],
+  ['辽宁', 'Liaoning'],
+  ['吉林', 'Jilin'],
+  ['黑龙江', 'Heilongjiang'],
+  ['上海', 'Shanghai'],
+  ['江苏', 'Jiangsu'],
+  ['浙江', 'Zhejiang'],
+  ['安徽', 'Anhui'],
+  ['福建', 'Fujian'],
+  ['江西', 'Jiangxi'],
+  ['山东', 'Shandong'],
+  ['河南', 'Henan'],
+  ['湖北', 'Hubei'],
+  ['湖南', 'Hunan'],
+  ['广东', 'Guangdong'],
+  ['广西', 'Guangxi'],
+  ['海南', 'Hainan'],
+  ['重庆', 'Chongqing'],
+  ['四川', 'Sichuan'],
+  ['贵州', 'Guizhou'],
+  ['云南', 'Yunnan'],
+  ['西藏', 'Tibet'],
+  ['陕西', 'Shaanxi'],
+  ['甘肃', 'Gansu'],
+  ['青海', 'Qinghai'],
+  ['宁夏', 'Ningxia'],
+  ['新疆', 'Xinjiang'],
+  ['香港', 'Hong Kong'],
+  ['澳门', 'Macao'],
+  ['台湾', 'Taiwan'],
+].map(([zh, en]) => ({ value: zh, label: { 'zh-CN': zh, 'en-US': en } }));

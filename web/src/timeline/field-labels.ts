@@ -1,0 +1,30 @@
+import type { MessageKey } from '../i18n/messages-en-us';
+
+/** Labels of the fields a change entry may name; unknown fields are shown by their API name. */
+export const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
+  name: 'account.name',
+  creditCode: 'account.creditCode',
+  industry: 'account.industry',
+  registeredCapital: 'account.registeredCapital',
+  headcount: 'account.headcount',
+  province: 'account.province',
+  city: 'account.city',
+  region: 'account.region',
+  address: 'account.address',
+  website: 'account.website',
+  phone: 'account.phone',
+  ownerId: 'common.owner',
+  ownerName: 'common.owner',
+  parentAccountId: 'account.parentAccount',
+  title: 'contact.title',
+  department: 'contact.department',
+  email: 'contact.email',
+  phones: 'contact.phones',
+  wechat: 'contact.wechat',
+  accountId: 'contact.account',
+  reportsToId: 'contact.reportsTo',
+  status: 'activity.status',
+  subject: 'activity.subject',
+  outcome: 'activity.outcome',
+  nextStep: 'activity.nextStep',
+};
