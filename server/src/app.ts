@@ -17,8 +17,7 @@ import type { App } from './platform/http/types.js';
 import { registerSearchRoutes } from './platform/search/search.routes.js';
 import { registerTenancyRoutes } from './platform/tenancy/tenancy.routes.js';
 import { registerWebhookRoutes } from './platform/webhooks/webhooks.routes.js';
-import { registerCustomerRoutes } from './modules/customers/customers.routes.js';
-import { registerLeadRoutes } from './modules/leads/leads.routes.js';
+import { registerModules } from './modules/index.js';
 
 export interface AppOptions {
   db: AppDb;
@@ -67,8 +66,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerTenancyRoutes(app);
   registerAuditRoutes(app);
   registerWebhookRoutes(app);
-  registerCustomerRoutes(app);
-  registerLeadRoutes(app);
+  registerModules(app);
   registerSearchRoutes(app);
 
   if (opts.webDist && fs.existsSync(opts.webDist)) await serveWebApp(app, opts.webDist);

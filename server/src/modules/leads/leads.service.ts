@@ -11,6 +11,7 @@ import { RecordStore, type ApiRecord } from '../../platform/records/record-store
 import { teams, users } from '../../platform/tenancy/tenancy.schema.js';
 import { isValidCreditCode, normalizeCreditCode } from '../customers/credit-code.js';
 import { transition, type LeadAction, type LeadStatus } from './lead-lifecycle.js';
+import './leads.messages.js';
 import { leads, leadStatusHistory, type FieldSources } from './leads.schema.js';
 
 export interface Lead extends ApiRecord {

@@ -1,12 +1,32 @@
 import type { Locale } from './locale.js';
 
-type Catalog = Record<string, Record<Locale, string>>;
+export type Catalog = Record<string, Record<Locale, string>>;
+
+/** A message code: the platform's below, or one a module defines with defineMessages. */
+export type MessageCode = string;
+
+const catalog = new Map<string, Record<Locale, string>>();
+const objectNames = new Map<string, Record<Locale, string>>();
+
+/** Adds a module's messages (both languages required by the type); a code defined twice is a bug. */
+export function defineMessages<C extends Catalog>(messages: C): C {
+  for (const [code, text] of Object.entries(messages)) {
+    if (catalog.has(code)) throw new Error(`Message ${code} is defined twice`);
+    catalog.set(code, text);
+  }
+  return messages;
+}
+
+/** How an object (a resource) is named inside messages, e.g. "You do not have permission to edit {object}". */
+export function defineObjectNames(names: Catalog) {
+  for (const [object, text] of Object.entries(names)) objectNames.set(object, text);
+}
 
 /**
- * Every message a user can see from the server, in both languages.
+ * Every message a user can see from the platform, in both languages.
  * `{name}` placeholders are filled from the error's params.
  */
-export const messages = {
+defineMessages({
   VALIDATION_FAILED: {
     'en-US': 'Some fields are not valid: {fields}.',
     'zh-CN': '以下字段填写有误：{fields}。',
@@ -84,10 +104,6 @@ export const messages = {
     'en-US': 'This cannot be done while the record is "{status}" (action: {action}).',
     'zh-CN': '记录当前状态为“{status}”，不能执行该操作（{action}）。',
   },
-  LEAD_CONVERTED: {
-    'en-US': 'This lead was converted and is read-only; edit the account, contact or opportunity it became.',
-    'zh-CN': '该线索已转化，只读；请编辑其转化后的客户、联系人或商机。',
-  },
   INVALID_CURSOR: { 'en-US': 'The paging cursor is not valid.', 'zh-CN': '分页游标无效。' },
   INVALID_SORT: { 'en-US': 'Cannot sort by {field}.', 'zh-CN': '不支持按 {field} 排序。' },
   PAYLOAD_TOO_LARGE: { 'en-US': 'The request is too large.', 'zh-CN': '请求内容过大。' },
@@ -96,24 +112,20 @@ export const messages = {
     'en-US': 'Something went wrong on our side. The error was logged (reference {ref}).',
     'zh-CN': '服务器出错，已记录该错误（编号 {ref}）。',
   },
-} satisfies Catalog;
+});
 
-export type MessageCode = keyof typeof messages;
-
-const objectNames: Catalog = {
+defineObjectNames({
   accounts: { 'en-US': 'accounts', 'zh-CN': '客户' },
   contacts: { 'en-US': 'contacts', 'zh-CN': '联系人' },
   activities: { 'en-US': 'activities', 'zh-CN': '活动' },
   notes: { 'en-US': 'notes', 'zh-CN': '备注' },
-  leads: { 'en-US': 'leads', 'zh-CN': '线索' },
-  campaigns: { 'en-US': 'campaigns', 'zh-CN': '市场活动' },
   users: { 'en-US': 'users', 'zh-CN': '用户' },
   teams: { 'en-US': 'teams', 'zh-CN': '团队' },
   roles: { 'en-US': 'roles', 'zh-CN': '角色' },
   api_keys: { 'en-US': 'API keys', 'zh-CN': 'API 密钥' },
   webhooks: { 'en-US': 'webhooks', 'zh-CN': 'Webhook' },
   audit: { 'en-US': 'the audit log', 'zh-CN': '审计日志' },
-};
+});
 
 const actionNames: Catalog = {
   create: { 'en-US': 'create', 'zh-CN': '新建' },
@@ -122,12 +134,14 @@ const actionNames: Catalog = {
   delete: { 'en-US': 'delete', 'zh-CN': '删除' },
 };
 
+/** Every registered message, for checks that both languages say the same thing. */
+export const allMessages = () => [...catalog.entries()];
+
 export function translate(locale: Locale, code: string, params: Record<string, unknown> = {}): string {
-  const entry = (messages as Catalog)[code];
-  const template = entry ? entry[locale] : code;
+  const template = catalog.get(code)?.[locale] ?? code;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
-    if (name === 'object' && typeof value === 'string') return objectNames[value]?.[locale] ?? value;
+    if (name === 'object' && typeof value === 'string') return objectNames.get(value)?.[locale] ?? value;
     if (name === 'action' && typeof value === 'string') return actionNames[value]?.[locale] ?? value;
     return value === undefined ? `{${name}}` : String(value);
   });
