@@ -88,14 +88,15 @@ describe('webhook service', () => {
   it("keeps every tenant to its own webhooks", async () => {
     const hook = await createWebhook(ctx, { url, events: ['*'] });
     expect((await listWebhooks(otherTenant)).data.map((w) => w.id)).not.toContain(hook.id);
+    // One at a time: promises made up front would reject before anything awaits them.
     for (const attempt of [
-      getWebhook(otherTenant, hook.id),
-      updateWebhook(otherTenant, hook.id, { active: false }, 1),
-      deleteWebhook(otherTenant, hook.id),
-      rotateWebhookSecret(otherTenant, hook.id, 1),
-      listDeliveries(otherTenant, hook.id),
+      () => getWebhook(otherTenant, hook.id),
+      () => updateWebhook(otherTenant, hook.id, { active: false }, 1),
+      () => deleteWebhook(otherTenant, hook.id),
+      () => rotateWebhookSecret(otherTenant, hook.id, 1),
+      () => listDeliveries(otherTenant, hook.id),
     ]) {
-      expect(await rejection(attempt)).toMatchObject({ status: 404 });
+      expect(await rejection(attempt())).toMatchObject({ status: 404 });
     }
     expect(await getWebhook(ctx, hook.id)).toMatchObject({ active: true, version: 1 });
   });
