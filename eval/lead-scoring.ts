@@ -13,6 +13,7 @@ import {
   type FeatureDefinition,
   type FeatureSpec,
   type LeadRow,
+  type LeadValue,
 } from '../server/src/modules/scoring/predictive/index.js';
 
 const ID = 'Prospect ID';
@@ -32,7 +33,10 @@ const TARGETS = { withoutActivity: 0.89, withActivity: 0.92 } as const;
 
 export interface LeadScoringVariant {
   name: string;
+  /** Columns offered to the model. */
   features: string[];
+  /** Columns the model kept (the others never vary in the training part). */
+  featuresUsed: string[];
   auc: number;
   target: number;
   met: boolean;
@@ -71,6 +75,7 @@ export async function evaluateLeadScoring(datasetsDir: string): Promise<LeadScor
       variant: {
         name,
         features: spec.features.map((feature) => feature.name),
+        featuresUsed: evaluation.model.features.map((feature) => feature.name),
         auc: evaluation.auc,
         target,
         met: evaluation.auc >= target,
@@ -87,8 +92,9 @@ export async function evaluateLeadScoring(datasetsDir: string): Promise<LeadScor
     dataset: 'x_education_leads/Leads.csv',
     protocol:
       `label ${LABEL}; test = rows with BigInt(0x + md5hex(utf8 ${ID})) % 100n < ${TEST_PERCENT}; ` +
-      'left out: Tags, Lead Quality, Lead Profile, Asymmetrique *, Prospect ID, Lead Number; ' +
-      'penalty tuned by 5-fold cross-validation inside the training part',
+      'left out: Tags, Lead Quality, Lead Profile, Asymmetrique * (filled in after contact), ' +
+      'Prospect ID, Lead Number (ids); ' +
+      '"Select" read as missing; L2 penalty chosen by 5-fold cross-validation inside the training part',
     rows: rows.length,
     train,
     test,
@@ -98,7 +104,7 @@ export async function evaluateLeadScoring(datasetsDir: string): Promise<LeadScor
 
 /** Parses the CSV: CRLF endings, a trailing empty column, and "Select" meaning not answered. */
 function readLeads(text: string): { columns: string[]; rows: LeadRow[] } {
-  const records = parse(text, { bom: true, relax_column_count: false }) as string[][];
+  const records = parse(text, { bom: true }) as string[][];
   const [header, ...body] = records;
   const rows = body.map((record) =>
     Object.fromEntries(header.map((column, i) => [column, record[i] === PLACEHOLDER ? null : record[i]])),
@@ -106,9 +112,11 @@ function readLeads(text: string): { columns: string[]; rows: LeadRow[] } {
   return { columns: header, rows };
 }
 
-/** Numbers where the column holds numbers; Yes/No columns as booleans; everything else categorical. */
+const YES_NO = new Set<LeadValue>(['Yes', 'No', null, '']);
+
+/** The three engagement measures are numbers, Yes/No columns booleans, everything else categories. */
 function leadSpec(columns: readonly string[], rows: readonly LeadRow[]): FeatureSpec {
-  const isYesNo = (column: string) => rows.every((row) => ['Yes', 'No', null, ''].includes(row[column] as string));
+  const isYesNo = (column: string) => rows.every((row) => YES_NO.has(row[column]));
   const features = columns.map((name): FeatureDefinition => {
     if (NUMERIC.has(name)) return { name, kind: 'numeric' };
     return { name, kind: isYesNo(name) ? 'boolean' : 'categorical' };
@@ -120,11 +128,12 @@ export function formatLeadScoringTable(result: LeadScoringResult): string {
   const lines = [
     `Lead scoring — ${result.dataset}: ${result.train.rows} training leads, ${result.test.rows} test leads`,
     '',
-    '| variant | features | test AUC | target | met | λ (CV) | training |',
+    '| variant | columns offered / used | test AUC | target | met | λ (CV) | training incl. CV |',
     '|---|---:|---:|---:|:---:|---:|---:|',
     ...result.variants.map(
       (v) =>
-        `| ${v.name} | ${v.features.length} | ${v.auc.toFixed(4)} | ≥ ${v.target} | ${v.met ? 'yes' : 'no'} | ${v.lambda} | ${v.trainingMs} ms |`,
+        `| ${v.name} | ${v.features.length} / ${v.featuresUsed.length} | ${v.auc.toFixed(4)} | ≥ ${v.target} | ` +
+        `${v.met ? 'yes' : 'no'} | ${v.lambda} | ${v.trainingMs} ms |`,
     ),
   ];
   return lines.join('\n');

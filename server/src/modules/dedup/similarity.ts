@@ -3,7 +3,9 @@
  * so CJK text, which has no spaces, is compared character by character.
  */
 
-const chars = (s: string): string[] => Array.from(s);
+const SURROGATE = /[\uD800-\uDFFF]/;
+/** Code points, indexable; the string itself when it has no surrogate pairs (the common, fast case). */
+const chars = (s: string): ArrayLike<string> & Iterable<string> => (SURROGATE.test(s) ? Array.from(s) : s);
 
 /** Jaro–Winkler in [0, 1]; the prefix bonus suits names, where typos are rarer at the start. */
 export function jaroWinkler(a: string, b: string, prefixScale = 0.1): number {
@@ -27,7 +29,7 @@ export function jaroWinkler(a: string, b: string, prefixScale = 0.1): number {
   }
   const m = matchedX.length;
   if (!m) return 0;
-  const matchedY = y.filter((_, j) => usedY[j]);
+  const matchedY = Array.from(y).filter((_, j) => usedY[j]);
   let halfTranspositions = 0;
   for (let k = 0; k < m; k++) if (matchedX[k] !== matchedY[k]) halfTranspositions++;
   const jaro = (m / x.length + m / y.length + (m - halfTranspositions / 2) / m) / 3;
@@ -39,7 +41,7 @@ export function jaroWinkler(a: string, b: string, prefixScale = 0.1): number {
 /** Adjacent character pairs; a one-character string is its own single "bigram". */
 export function bigrams(s: string): string[] {
   const c = chars(s);
-  if (c.length < 2) return c;
+  if (c.length < 2) return Array.from(c);
   const out: string[] = [];
   for (let i = 0; i < c.length - 1; i++) out.push(c[i] + c[i + 1]);
   return out;
@@ -79,8 +81,8 @@ export function longestCommonSubsequence(a: string, b: string): number {
   const x = chars(a);
   const y = chars(b);
   if (!x.length || !y.length) return 0;
-  let prev = new Array<number>(y.length + 1).fill(0);
-  let row = new Array<number>(y.length + 1).fill(0);
+  let prev = new Uint16Array(y.length + 1);
+  let row = new Uint16Array(y.length + 1);
   for (let i = 1; i <= x.length; i++) {
     for (let j = 1; j <= y.length; j++) {
       row[j] = x[i - 1] === y[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], row[j - 1]);
@@ -125,7 +127,10 @@ export function tokenSetSimilarity(a: readonly string[], b: readonly string[], c
   if (!a.length || !b.length) return 0;
   const best = (from: readonly string[], to: readonly string[]) =>
     from.reduce((sum, t) => sum + Math.max(...to.map((u) => tokenSimilarity(t, u))), 0) / from.length;
-  if (containment) return a.length <= b.length ? best(a, b) : best(b, a);
+  if (containment) {
+    if (a.length === b.length) return Math.max(best(a, b), best(b, a));
+    return a.length < b.length ? best(a, b) : best(b, a);
+  }
   return (best(a, b) * a.length + best(b, a) * b.length) / (a.length + b.length);
 }
 

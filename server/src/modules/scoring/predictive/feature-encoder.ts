@@ -1,6 +1,8 @@
-import { featureLabel, type FeatureDefinition, type FeatureSpec, type LeadRow } from './feature-spec.js';
+import type { FeatureDefinition, FeatureSpec, LeadRow, LeadValue } from './feature-spec.js';
 import {
   binOf,
+  FIRST_VALUE_LEVEL,
+  formatNumber,
   MISSING_LEVEL,
   normalizeBoolean,
   normalizeCategory,
@@ -11,174 +13,130 @@ import {
 import type { EncodedFeature, Level } from './model.js';
 
 export interface EncoderOptions {
-  /** Values seen fewer times than this are pooled into "other", so no weight rests on a handful of leads. */
+  /** Values seen fewer times are pooled into "other": no weight rests on a handful of leads. */
   minLevelCount: number;
+  /** At most this many values per feature keep their own level (the most frequent ones). */
+  maxLevels: number;
   /** Quantile bins per numeric feature. */
   bins: number;
 }
 
-const baseLevels = (): Level[] => [
-  { key: '', label: '(missing)', count: 0 },
-  { key: '', label: '(other)', count: 0 },
-];
-
-/** Learns the levels of every feature (and interaction) from training rows. Labels are not read. */
+/**
+ * Learns the levels of every feature from training rows (labels are not read). A feature on
+ * which all training leads agree cannot tell them apart, so it is left out until they differ.
+ */
 export function fitFeatures(rows: readonly LeadRow[], spec: FeatureSpec, options: EncoderOptions): EncodedFeature[] {
-  const features = spec.features.map((definition) => fitBaseFeature(rows, definition, options));
-  const levelsOf = features.map((feature) => baseLevelIndexer(feature));
-  for (const [a, b] of spec.interactions ?? []) {
-    const sources = [indexOfFeature(spec, a), indexOfFeature(spec, b)] as [number, number];
-    features.push(fitInteraction(rows, features, sources, levelsOf, options));
-  }
-  return features;
+  return spec.features
+    .map((definition) => {
+      const feature = fitLevels(rows, definition, options);
+      const levelOf = featureIndexer(feature);
+      for (const row of rows) feature.levels[levelOf(row[feature.name])].count++;
+      return feature;
+    })
+    .filter((feature) => feature.levels.filter((level) => level.count > 0).length > 1);
 }
 
-/** The level index of every feature for one row; interactions read the levels of their sources. */
+/** The level of every feature for one row. */
 export function levelIndexer(features: readonly EncodedFeature[]): (row: LeadRow) => Int32Array {
-  const indexers = features.map((feature) => (feature.kind === 'interaction' ? null : baseLevelIndexer(feature)));
-  const pairMaps = features.map((feature) => (feature.kind === 'interaction' ? keyMap(feature.levels) : null));
+  const indexers = features.map(featureIndexer);
   return (row) => {
     const levels = new Int32Array(features.length);
-    features.forEach((feature, f) => {
-      const indexer = indexers[f];
-      if (indexer) levels[f] = indexer(row);
-      else {
-        const [a, b] = feature.sources ?? [0, 0];
-        levels[f] = pairMaps[f]?.get(pairKey(levels[a], levels[b])) ?? OTHER_LEVEL;
-      }
-    });
+    for (let f = 0; f < features.length; f++) levels[f] = indexers[f](row[features[f].name]);
     return levels;
   };
 }
 
-function indexOfFeature(spec: FeatureSpec, name: string): number {
-  const index = spec.features.findIndex((feature) => feature.name === name);
-  if (index < 0) throw new Error(`Interaction names an unknown feature: ${name}`);
-  return index;
-}
+const specialLevels = (): Level[] => [
+  { key: '', label: '(missing)', count: 0 },
+  { key: '', label: '(other)', count: 0 },
+];
 
-function fitBaseFeature(rows: readonly LeadRow[], definition: FeatureDefinition, options: EncoderOptions): EncodedFeature {
-  const common = { name: definition.name, label: featureLabel(definition) };
-  if (definition.kind === 'numeric') {
-    const values = rows.map((row) => normalizeNumber(row[definition.name])).filter((v): v is number => v !== null);
+function fitLevels(rows: readonly LeadRow[], definition: FeatureDefinition, options: EncoderOptions): EncodedFeature {
+  const { name, kind } = definition;
+  const label = definition.label ?? name;
+  if (kind === 'numeric') {
+    const values: number[] = [];
+    for (const row of rows) {
+      const value = normalizeNumber(row[name]);
+      if (value !== null) values.push(value);
+    }
     const edges = quantileEdges(values, options.bins);
-    const feature: EncodedFeature = { ...common, kind: 'numeric', edges, levels: [...baseLevels(), ...binLevels(edges)] };
-    return withCounts(feature, rows);
+    return { name, label, kind, edges, levels: [...specialLevels(), ...binLevels(edges)] };
   }
-  if (definition.kind === 'boolean') {
-    const levels = [...baseLevels(), { key: 'true', label: 'Yes', count: 0 }, { key: 'false', label: 'No', count: 0 }];
-    return withCounts({ ...common, kind: 'boolean', levels }, rows);
+  if (kind === 'boolean') {
+    const yesNo = [
+      { key: 'true', label: 'Yes', count: 0 },
+      { key: 'false', label: 'No', count: 0 },
+    ];
+    return { name, label, kind, levels: [...specialLevels(), ...yesNo] };
   }
-  return fitCategorical(rows, common, options);
+  return { name, label, kind, levels: [...specialLevels(), ...frequentValues(rows, name, options)] };
 }
 
-function fitCategorical(
-  rows: readonly LeadRow[],
-  common: { name: string; label: string },
-  options: EncoderOptions,
-): EncodedFeature {
-  // Per normalised key: how often, and which spelling to show (the most common one).
-  const seen = new Map<string, { count: number; spellings: Map<string, number> }>();
-  for (const row of rows) {
-    const raw = row[common.name];
-    const key = normalizeCategory(raw);
+/** Values common enough to weigh on their own, each shown in its most common spelling. */
+function frequentValues(rows: readonly LeadRow[], name: string, options: EncoderOptions): Level[] {
+  // Count the raw cells first: a field holds few distinct texts, so each is normalised once.
+  const raw = new Map<LeadValue, number>();
+  for (const row of rows) raw.set(row[name], (raw.get(row[name]) ?? 0) + 1);
+  const byKey = new Map<string, { count: number; label: string; labelCount: number }>();
+  for (const [value, count] of raw) {
+    const key = normalizeCategory(value);
     if (key === null) continue;
-    const entry = seen.get(key) ?? { count: 0, spellings: new Map<string, number>() };
-    const spelling = String(raw).trim();
-    entry.count++;
-    entry.spellings.set(spelling, (entry.spellings.get(spelling) ?? 0) + 1);
-    seen.set(key, entry);
+    const spelling = String(value).trim();
+    const entry = byKey.get(key) ?? { count: 0, label: spelling, labelCount: 0 };
+    entry.count += count;
+    if (count > entry.labelCount || (count === entry.labelCount && spelling < entry.label)) {
+      [entry.label, entry.labelCount] = [spelling, count];
+    }
+    byKey.set(key, entry);
   }
-  const kept = [...seen.entries()]
+  return [...byKey.entries()]
     .filter(([, entry]) => entry.count >= options.minLevelCount)
     .sort(([a, x], [b, y]) => y.count - x.count || (a < b ? -1 : 1))
-    .map(([key, entry]) => ({ key, label: mostCommon(entry.spellings), count: 0 }));
-  return withCounts({ ...common, kind: 'categorical', levels: [...baseLevels(), ...kept] }, rows);
+    .slice(0, options.maxLevels)
+    .map(([key, entry]) => ({ key, label: entry.label, count: 0 }));
 }
 
-function fitInteraction(
-  rows: readonly LeadRow[],
-  features: readonly EncodedFeature[],
-  sources: [number, number],
-  levelsOf: readonly ((row: LeadRow) => number)[],
-  options: EncoderOptions,
-): EncodedFeature {
-  const [a, b] = sources;
-  const counts = new Map<string, number>();
-  for (const row of rows) {
-    const key = pairKey(levelsOf[a](row), levelsOf[b](row));
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  const kept = [...counts.entries()]
-    .filter(([, count]) => count >= options.minLevelCount)
-    .sort(([x, m], [y, n]) => n - m || (x < y ? -1 : 1))
-    .map(([key]) => {
-      const [i, j] = key.split('|').map(Number);
-      return { key, label: `${features[a].levels[i].label} × ${features[b].levels[j].label}`, count: 0 };
-    });
-  const interaction: EncodedFeature = {
-    name: `${features[a].name} × ${features[b].name}`,
-    label: `${features[a].label} × ${features[b].label}`,
-    kind: 'interaction',
-    sources,
-    levels: [...baseLevels(), ...kept],
+/** Distinct cell texts remembered per feature; bounded so a long-lived scorer cannot grow without end. */
+const MEMO_LIMIT = 4096;
+
+/** Maps a cell to its level. Lead fields repeat a few texts endlessly, so each is parsed once. */
+function featureIndexer(feature: EncodedFeature): (value: LeadValue) => number {
+  const read = cellReader(feature);
+  const memo = new Map<string, number>();
+  return (value) => {
+    if (typeof value !== 'string') return read(value);
+    let level = memo.get(value);
+    if (level === undefined) {
+      level = read(value);
+      if (memo.size < MEMO_LIMIT) memo.set(value, level);
+    }
+    return level;
   };
-  const pairs = keyMap(interaction.levels);
-  for (const row of rows) {
-    interaction.levels[pairs.get(pairKey(levelsOf[a](row), levelsOf[b](row))) ?? OTHER_LEVEL].count++;
-  }
-  return interaction;
 }
 
-function withCounts(feature: EncodedFeature, rows: readonly LeadRow[]): EncodedFeature {
-  const indexer = baseLevelIndexer(feature);
-  for (const row of rows) feature.levels[indexer(row)].count++;
-  return feature;
-}
-
-function baseLevelIndexer(feature: EncodedFeature): (row: LeadRow) => number {
-  const { name } = feature;
+function cellReader(feature: EncodedFeature): (value: LeadValue) => number {
   if (feature.kind === 'numeric') {
     const edges = feature.edges ?? [];
-    return (row) => {
-      const value = normalizeNumber(row[name]);
-      return value === null ? MISSING_LEVEL : OTHER_LEVEL + 1 + binOf(edges, value);
+    return (value) => {
+      const number = normalizeNumber(value);
+      return number === null ? MISSING_LEVEL : FIRST_VALUE_LEVEL + binOf(edges, number);
     };
   }
-  const keys = keyMap(feature.levels);
-  const normalize = feature.kind === 'boolean' ? (raw: LeadRow[string]) => nullableString(normalizeBoolean(raw)) : normalizeCategory;
-  return (row) => {
-    const key = normalize(row[name]);
-    return key === null ? MISSING_LEVEL : (keys.get(key) ?? OTHER_LEVEL);
+  const byKey = new Map(feature.levels.slice(FIRST_VALUE_LEVEL).map((level, i) => [level.key, FIRST_VALUE_LEVEL + i]));
+  const normalize = feature.kind === 'boolean' ? normalizeBoolean : normalizeCategory;
+  return (value) => {
+    const key = normalize(value);
+    return key === null ? MISSING_LEVEL : (byKey.get(key) ?? OTHER_LEVEL);
   };
 }
 
-const nullableString = (value: boolean | null) => (value === null ? null : String(value));
-
-/** Level index by key; the two base levels have no key and are reached by rule, not lookup. */
-const keyMap = (levels: readonly Level[]) => new Map(levels.slice(OTHER_LEVEL + 1).map((level, i) => [level.key, i + OTHER_LEVEL + 1]));
-
-const pairKey = (a: number, b: number) => `${a}|${b}`;
-
 function binLevels(edges: readonly number[]): Level[] {
-  if (edges.length === 0) return [{ key: 'bin0', label: 'any', count: 0 }];
-  const first = { key: 'bin0', label: `≤ ${formatNumber(edges[0])}`, count: 0 };
-  const middle = edges.slice(1).map((edge, i) => ({
-    key: `bin${i + 1}`,
-    label: `${formatNumber(edges[i])} – ${formatNumber(edge)}`,
-    count: 0,
-  }));
-  const last = { key: `bin${edges.length}`, label: `> ${formatNumber(edges.at(-1) ?? 0)}`, count: 0 };
-  return [first, ...middle, last];
-}
-
-export const formatNumber = (value: number) => String(Number(value.toPrecision(4)));
-
-function mostCommon(spellings: Map<string, number>): string {
-  let best = '';
-  let bestCount = -1;
-  for (const [spelling, count] of spellings) {
-    if (count > bestCount || (count === bestCount && spelling < best)) [best, bestCount] = [spelling, count];
-  }
-  return best;
+  const bin = (i: number, label: string): Level => ({ key: `bin${i}`, label, count: 0 });
+  if (edges.length === 0) return [bin(0, 'any')];
+  return [
+    bin(0, `≤ ${formatNumber(edges[0])}`),
+    ...edges.slice(1).map((edge, i) => bin(i + 1, `${formatNumber(edges[i])} – ${formatNumber(edge)}`)),
+    bin(edges.length, `> ${formatNumber(edges[edges.length - 1])}`),
+  ];
 }

@@ -1,55 +1,60 @@
 import type { LeadValue } from './feature-spec.js';
 
 /**
- * Every feature is one-hot: a lead falls into exactly one level of each feature. Two levels
- * exist in every feature so that nothing a lead can carry is left without a weight.
+ * Every feature is one-hot: a lead falls into exactly one level of each. These two levels come
+ * first in every feature, so nothing a lead can carry is left without a weight.
  */
 export const MISSING_LEVEL = 0;
-/** Values seen fewer than `minLevelCount` times in training, and values never seen at all. */
+/** Values too rare to weigh on their own in training, and values never seen in training. */
 export const OTHER_LEVEL = 1;
+export const FIRST_VALUE_LEVEL = 2;
 
-/** Case and spacing do not make a new level: "Google" and "google " are one source. */
+/** Case and spacing do not make a new level: "Google" and "google " are one lead source. */
 export function normalizeCategory(value: LeadValue): string | null {
   if (value === null || value === undefined) return null;
   const text = String(value).trim().replace(/\s+/g, ' ');
   return text === '' ? null : text.toLowerCase();
 }
 
-const TRUE_WORDS = new Set(['yes', 'y', 'true', '1', 'on']);
-const FALSE_WORDS = new Set(['no', 'n', 'false', '0', 'off']);
+const TRUE_WORDS = new Set(['yes', 'y', 'true', '1', 'on', '是']);
+const FALSE_WORDS = new Set(['no', 'n', 'false', '0', 'off', '否']);
 
-export function normalizeBoolean(value: LeadValue): boolean | null {
-  if (typeof value === 'boolean') return value;
+/** Yes/No as people type it; anything else is "other" rather than a guess. */
+export function normalizeBoolean(value: LeadValue): 'true' | 'false' | 'other' | null {
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
   const key = normalizeCategory(value);
   if (key === null) return null;
-  if (TRUE_WORDS.has(key)) return true;
-  return FALSE_WORDS.has(key) ? false : null;
+  if (TRUE_WORDS.has(key)) return 'true';
+  return FALSE_WORDS.has(key) ? 'false' : 'other';
 }
 
+/** Numbers, also as text with thousands separators ("1,200"); anything unreadable is missing. */
 export function normalizeNumber(value: LeadValue): number | null {
   if (value === null || value === undefined || typeof value === 'boolean') return null;
-  const text = typeof value === 'number' ? value : String(value).trim().replace(/[,\s]/g, '');
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  const text = value.trim().replace(/[,\s]/g, '');
   if (text === '') return null;
   const number = Number(text);
   return Number.isFinite(number) ? number : null;
 }
 
 /**
- * Cut points at the quantiles of the training values, without repeats: a value v falls in the
- * first bin whose upper edge is ≥ v. Quantile bins hold data each; a heavy spike (many zeros)
- * simply becomes its own bin.
+ * Upper edges of up to `bins` quantile bins, without repeats: a value v falls in the first bin
+ * whose edge is ≥ v, or in the last bin when above them all. Quantile bins each hold data, and
+ * a heavy spike (many zeros) simply becomes a bin of its own.
  */
 export function quantileEdges(values: readonly number[], bins: number): number[] {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort();
   const edges: number[] = [];
+  const max = sorted[sorted.length - 1];
   for (let k = 1; k < bins; k++) {
     const edge = sorted[Math.floor((k * sorted.length) / bins)];
-    if (edge !== undefined && edge !== edges.at(-1) && edge !== sorted.at(-1)) edges.push(edge);
+    if (edge !== undefined && edge !== edges.at(-1) && edge !== max) edges.push(edge);
   }
   return edges;
 }
 
-/** Index of the bin (0-based) that holds `value`, by binary search over the upper edges. */
+/** Bin (0-based) of a value, by binary search over the upper edges. */
 export function binOf(edges: readonly number[], value: number): number {
   let lo = 0;
   let hi = edges.length;
@@ -60,3 +65,6 @@ export function binOf(edges: readonly number[], value: number): number {
   }
   return lo;
 }
+
+/** Short readable form: 1200, 2.5, 0.3333. */
+export const formatNumber = (value: number) => String(Number(value.toPrecision(4)));

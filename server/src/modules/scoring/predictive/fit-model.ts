@@ -1,7 +1,8 @@
-import { fitFeatures, levelIndexer, type EncoderOptions } from './feature-encoder.js';
+import { fitFeatures, type EncoderOptions } from './feature-encoder.js';
 import type { FeatureSpec, LeadRow } from './feature-spec.js';
 import { fitLogistic } from './logistic-regression.js';
 import { MODEL_FORMAT, type EncodedFeature, type Model, type WeightedFeature } from './model.js';
+import { columnOffsets, oneHotRows } from './one-hot-rows.js';
 
 /** One fit at a fixed penalty: learn the levels, one-hot the rows, fit, centre the weights. */
 export function fitModel(
@@ -12,20 +13,12 @@ export function fitModel(
   encoding: EncoderOptions,
 ): Model {
   const features = fitFeatures(rows, spec, encoding);
+  const fit = fitLogistic(oneHotRows(features, rows), labels, lambda);
   const offsets = columnOffsets(features);
-  const indexLevels = levelIndexer(features);
-  const columns = new Int32Array(rows.length * features.length);
-  rows.forEach((row, i) => {
-    const levels = indexLevels(row);
-    for (let f = 0; f < features.length; f++) columns[i * features.length + f] = offsets[f] + levels[f];
-  });
-  const width = offsets[features.length];
-  const fit = fitLogistic({ columns, features: features.length, width }, labels, lambda);
-
   let intercept = fit.intercept;
   const weighted = features.map((feature, f): WeightedFeature => {
     const raw = Array.from(fit.weights.subarray(offsets[f], offsets[f + 1]));
-    const average = weightedAverage(raw, feature);
+    const average = trainingAverage(raw, feature);
     intercept += average;
     // A level no training lead had carries no evidence: it gets the average, i.e. weight 0.
     const weights = raw.map((w, l) => (feature.levels[l].count > 0 ? w - average : 0));
@@ -42,13 +35,7 @@ export function fitModel(
   };
 }
 
-function columnOffsets(features: readonly EncodedFeature[]): number[] {
-  const offsets = [0];
-  for (const feature of features) offsets.push(offsets.at(-1)! + feature.levels.length);
-  return offsets;
-}
-
-function weightedAverage(weights: readonly number[], feature: EncodedFeature): number {
+function trainingAverage(weights: readonly number[], feature: EncodedFeature): number {
   let sum = 0;
   let count = 0;
   feature.levels.forEach((level, l) => {

@@ -1,75 +1,75 @@
+import type { OneHotRows } from './one-hot-rows.js';
+
 /**
  * L2-regularised logistic regression over one-hot rows, fitted by Newton's method (IRLS) with
- * an exact Cholesky solve. Every row has exactly one active column per feature, so a row is
- * just its column indexes and the Hessian costs rows × features² to build; columns stay in the
- * hundreds because rare levels are pooled. Newton converges in a handful of steps, and with no
- * randomness the same data gives the same weights, bit for bit.
+ * an exact Cholesky solve. A row has one active column per feature, so the Hessian costs
+ * rows × features² to build, and columns stay in the hundreds because rare values are pooled.
+ * Newton needs a handful of steps; with no randomness, the same data gives the same weights.
  *
- * Minimises Σ log(1 + e^z) − y·z + λ/2·‖w‖², z = b + Σ w[active]; the intercept b is not penalised.
+ * Minimises Σ log(1 + e^z) − y·z + λ/2·‖w‖² with z = b + Σ w[active]; the intercept b is free.
  */
-export interface OneHotRows {
-  /** rows × features column indexes, row-major, increasing within a row. */
-  columns: Int32Array;
-  features: number;
-  /** Total number of columns (levels over all features). */
-  width: number;
-}
-
 export interface LogisticFit {
   intercept: number;
+  /** One per column. */
   weights: Float64Array;
   iterations: number;
 }
 
 const MAX_NEWTON_STEPS = 50;
-/** Converged when the largest gradient entry is this small relative to the row count. */
-const GRADIENT_TOLERANCE = 1e-9;
+/**
+ * Stop once a Newton step promises to lower the loss by less than this per training row: the
+ * weights are then correct to far more digits than any score shows.
+ */
+const DECREMENT_TOLERANCE = 1e-10;
 
-export function fitLogistic(data: OneHotRows, labels: ArrayLike<number>, lambda: number): LogisticFit {
-  if (!(lambda > 0)) throw new Error('fitLogistic: lambda must be positive (one-hot levels are collinear)');
-  const n = labels.length;
-  const { columns, features, width } = data;
-  // Parameters: the weights, then the intercept as the last entry (an always-active column).
-  const theta = new Float64Array(width + 1);
-  const mean = Array.from(labels).reduce((sum, y) => sum + y, 0) / Math.max(n, 1);
-  // Start at the base rate: the first step then only has to learn what differs from it.
-  theta[width] = mean > 0 && mean < 1 ? Math.log(mean / (1 - mean)) : 0;
-  const trial = new Float64Array(width + 1);
-  const logits = new Float64Array(n);
-  let current = objective(data, labels, lambda, theta, logits);
+/** `start` (a fit on the same columns with another λ) saves steps when tuning λ. */
+export function fitLogistic(
+  data: OneHotRows,
+  labels: ArrayLike<number>,
+  lambda: number,
+  start?: LogisticFit,
+): LogisticFit {
+  // The levels of a feature sum to the intercept column: only the penalty makes the fit unique.
+  if (!(lambda > 0)) throw new Error('fitLogistic: lambda must be positive');
+  const y = Float64Array.from(labels);
+  const size = data.width + 1;
+  // Parameters: the weights, then the intercept as the column every row has.
+  const theta = new Float64Array(size);
+  if (start) {
+    theta.set(start.weights);
+    theta[data.width] = start.intercept;
+  } else {
+    const rate = y.reduce((sum, label) => sum + label, 0) / Math.max(y.length, 1);
+    theta[data.width] = rate > 0 && rate < 1 ? Math.log(rate / (1 - rate)) : 0;
+  }
+  const trial = new Float64Array(size);
+  const logits = new Float64Array(y.length);
+  // `logits` always holds the logits of `theta` when a step begins.
+  let current = objective(data, y, lambda, theta, logits);
 
-  for (let step = 1; step <= MAX_NEWTON_STEPS; step++) {
-    const { gradient, hessian } = derivatives(data, labels, lambda, theta, logits);
-    let largest = 0;
-    for (const g of gradient) largest = Math.max(largest, Math.abs(g));
-    if (largest <= GRADIENT_TOLERANCE * Math.max(n, 1)) return result(theta, width, step);
-
-    const direction = choleskySolve(hessian, gradient, width + 1);
+  let steps = 0;
+  while (steps < MAX_NEWTON_STEPS) {
+    steps++;
+    const { gradient, hessian } = derivatives(data, y, lambda, theta, logits);
+    const direction = choleskySolve(hessian, gradient, size);
+    const decrement = dot(gradient, direction) / 2;
     // Backtracking: the full Newton step is almost always taken, but the loss may never rise.
     let next = Infinity;
-    for (let scale = 1; scale >= 1e-6; scale /= 2) {
-      for (let c = 0; c <= width; c++) trial[c] = theta[c] - scale * direction[c];
-      next = objective(data, labels, lambda, trial, logits);
-      if (next <= current) break;
+    for (let scale = 1; scale >= 1e-6 && !(next <= current); scale /= 2) {
+      for (let c = 0; c < size; c++) trial[c] = theta[c] - scale * direction[c];
+      next = objective(data, y, lambda, trial, logits);
     }
-    if (!(next <= current)) return result(theta, width, step);
+    // No step lowers the loss: theta is as good as floating point allows.
+    if (!(next <= current)) break;
     theta.set(trial);
-    const improvement = current - next;
     current = next;
-    if (improvement <= 1e-13 * current) return result(theta, width, step);
+    if (decrement <= DECREMENT_TOLERANCE * Math.max(y.length, 1)) break;
   }
-  return result(theta, width, MAX_NEWTON_STEPS);
-  // The logits left in `logits` always belong to the last accepted or rejected trial; derivatives() recomputes them.
-
-  function result(t: Float64Array, w: number, iterations: number): LogisticFit {
-    return { intercept: t[w], weights: t.slice(0, w), iterations };
-  }
-  void features;
-  void columns;
+  return { intercept: theta[data.width], weights: theta.slice(0, data.width), iterations: steps };
 }
 
 /** Penalised negative log-likelihood; leaves the logits of `theta` in `logits`. */
-function objective(data: OneHotRows, labels: ArrayLike<number>, lambda: number, theta: Float64Array, logits: Float64Array) {
+function objective(data: OneHotRows, labels: Float64Array, lambda: number, theta: Float64Array, logits: Float64Array) {
   const { columns, features, width } = data;
   let loss = 0;
   for (let i = 0; i < logits.length; i++) {
@@ -78,29 +78,35 @@ function objective(data: OneHotRows, labels: ArrayLike<number>, lambda: number, 
     logits[i] = z;
     loss += softplus(z) - labels[i] * z;
   }
-  let penalty = 0;
-  for (let c = 0; c < width; c++) penalty += theta[c] * theta[c];
-  return loss + (lambda / 2) * penalty;
+  let squares = 0;
+  for (let c = 0; c < width; c++) squares += theta[c] * theta[c];
+  return loss + (lambda / 2) * squares;
 }
 
-/** Gradient and the lower triangle of the Hessian XᵀSX + λI (row-major, size²). */
-function derivatives(data: OneHotRows, labels: ArrayLike<number>, lambda: number, theta: Float64Array, logits: Float64Array) {
+/** Gradient, and the lower triangle of the Hessian XᵀSX + λI (row-major, size × size), at `theta`. */
+function derivatives(
+  data: OneHotRows,
+  labels: Float64Array,
+  lambda: number,
+  theta: Float64Array,
+  logits: Float64Array,
+) {
   const { columns, features, width } = data;
   const size = width + 1;
-  objective(data, labels, lambda, theta, logits);
   const gradient = new Float64Array(size);
   const hessian = new Float64Array(size * size);
   const active = new Int32Array(features + 1);
+  active[features] = width;
   for (let i = 0; i < logits.length; i++) {
     const p = sigmoid(logits[i]);
     const residual = p - labels[i];
     const curvature = p * (1 - p);
     for (let f = 0; f < features; f++) active[f] = columns[i * features + f];
-    active[features] = width;
+    // Columns increase along a row (and the intercept is last), so a ≥ b fills the lower triangle.
     for (let a = 0; a <= features; a++) {
-      const row = active[a];
-      gradient[row] += residual;
-      for (let b = 0; b <= a; b++) hessian[row * size + active[b]] += curvature;
+      const row = active[a] * size;
+      gradient[active[a]] += residual;
+      for (let b = 0; b <= a; b++) hessian[row + active[b]] += curvature;
     }
   }
   for (let c = 0; c < width; c++) {
@@ -116,7 +122,7 @@ function choleskySolve(a: Float64Array, b: Float64Array, size: number): Float64A
     const rowJ = j * size;
     let diagonal = a[rowJ + j];
     for (let k = 0; k < j; k++) diagonal -= a[rowJ + k] * a[rowJ + k];
-    const pivot = Math.sqrt(Math.max(diagonal, 1e-12));
+    const pivot = Math.sqrt(Math.max(diagonal, Number.MIN_VALUE));
     a[rowJ + j] = pivot;
     for (let i = j + 1; i < size; i++) {
       const rowI = i * size;
@@ -137,6 +143,12 @@ function choleskySolve(a: Float64Array, b: Float64Array, size: number): Float64A
     x[i] = sum / a[i * size + i];
   }
   return x;
+}
+
+function dot(a: Float64Array, b: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i] * b[i];
+  return sum;
 }
 
 export const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));

@@ -1,30 +1,32 @@
-import { normalizeNumber, MISSING_LEVEL } from './feature-levels.js';
-import { formatNumber, levelIndexer } from './feature-encoder.js';
+import { levelIndexer } from './feature-encoder.js';
+import { formatNumber, MISSING_LEVEL, normalizeNumber } from './feature-levels.js';
 import type { LeadRow, LeadValue } from './feature-spec.js';
 import { sigmoid } from './logistic-regression.js';
 import type { Model, WeightedFeature } from './model.js';
 
 export interface Contribution {
-  /** Feature label, e.g. "Lead Source" or "Lead Origin × Lead Source". */
+  /** Feature label, e.g. "Lead Source". */
   feature: string;
   /** The lead's own value, e.g. "Reference", "1200", "(missing)". */
   value: string;
-  /** The model level that weighed it: the value, its bin ("1000 – 1500") or "(other)". */
+  /** The level that carried the weight: the value, its bin ("1087 – 1373") or "(other)". */
   level: string;
-  /** Log-odds against the average lead. */
+  /** Log-odds against the average lead: + raises the score, − lowers it. */
   weight: number;
 }
 
 export interface LeadScore {
+  /** Estimated probability that the lead converts. */
   probability: number;
-  /** Probability of converting in percent, rounded: the number shown on the lead. */
+  /** The probability in percent, rounded (0–100): the number shown on the lead. */
   score: number;
-  /** intercept + Σ contribution weights. */
+  /** Log-odds: the model's intercept plus every contribution's weight. */
   logit: number;
+  /** One per feature, strongest first. */
   contributions: Contribution[];
 }
 
-/** Scores many leads with one model: the level look-ups are built once. */
+/** Scores many leads with one model, building the level look-ups once. */
 export function leadScorer(model: Model): (row: LeadRow) => LeadScore {
   const indexLevels = levelIndexer(model.features);
   return (row) => {
@@ -35,7 +37,7 @@ export function leadScorer(model: Model): (row: LeadRow) => LeadScore {
       logit += weight;
       return {
         feature: feature.label,
-        value: displayValue(model, feature, row),
+        value: displayValue(feature, row[feature.name]),
         level: feature.levels[levels[f]].label,
         weight,
       };
@@ -46,21 +48,16 @@ export function leadScorer(model: Model): (row: LeadRow) => LeadScore {
   };
 }
 
-/** Probability, 0–100 score and per-feature explanation of one lead, strongest factors first. */
+/** Probability, 0–100 score and per-feature explanation of one lead. */
 export const scoreLead = (model: Model, row: LeadRow): LeadScore => leadScorer(model)(row);
 
-function displayValue(model: Model, feature: WeightedFeature, row: LeadRow): string {
-  if (feature.kind === 'interaction') {
-    const [a, b] = feature.sources ?? [0, 0];
-    return `${displayValue(model, model.features[a], row)} × ${displayValue(model, model.features[b], row)}`;
-  }
-  const raw: LeadValue = row[feature.name];
+function displayValue(feature: WeightedFeature, raw: LeadValue): string {
+  const missing = feature.levels[MISSING_LEVEL].label;
   if (feature.kind === 'numeric') {
     const number = normalizeNumber(raw);
-    return number === null ? feature.levels[MISSING_LEVEL].label : formatNumber(number);
+    return number === null ? missing : formatNumber(number);
   }
-  const text = raw === null || raw === undefined ? '' : String(raw).trim();
-  if (text === '') return feature.levels[MISSING_LEVEL].label;
   if (typeof raw === 'boolean') return raw ? 'Yes' : 'No';
-  return text;
+  const text = raw === null || raw === undefined ? '' : String(raw).trim();
+  return text === '' ? missing : text;
 }
