@@ -66,7 +66,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerTenancyRoutes(app);
   registerAuditRoutes(app);
   registerWebhookRoutes(app);
-  registerModules(app);
+  registerModules(app, opts.db);
   registerSearchRoutes(app);
 
   if (opts.webDist && fs.existsSync(opts.webDist)) await serveWebApp(app, opts.webDist);

@@ -69,3 +69,29 @@ export async function request<T>(method: Method, path: string, options: RequestO
   }
   return body as T;
 }
+
+/** A multipart upload (file imports): like request(), but the browser encodes the form and its boundary. */
+export async function postForm<T>(path: string, form: FormData, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Accept-Language': requestLocale },
+      credentials: 'include',
+      body: form,
+      signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'NETWORK_ERROR', cause instanceof Error ? cause.message : 'Network error');
+  }
+  const body = await readJson(response);
+  if (!response.ok) {
+    if (response.status === 401) for (const listener of unauthorizedListeners) listener();
+    throw parseErrorBody(response.status, body, response.statusText);
+  }
+  return body as T;
+}
+
+/** The current request language, for links the browser opens itself (downloads). */
+export const currentRequestLocale = (): Locale => requestLocale;

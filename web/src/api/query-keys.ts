@@ -14,6 +14,31 @@ export const queryKeys = {
   accountTimeline: (accountId: string) => ['accounts', 'detail', accountId, 'timeline'] as const,
   webhookDeliveries: (webhookId: string) => ['webhooks', 'detail', webhookId, 'deliveries'] as const,
   auditList: (recordId: string) => ['audit', 'list', { recordId }] as const,
+  campaignSummary: (campaignId: string) => ['campaigns', 'detail', campaignId, 'summary'] as const,
+  publicForm: (formKey: string) => ['public-form', formKey] as const,
+  scoringRules: () => ['scoring-rules'] as const,
+  scoringSettings: () => ['scoring-settings'] as const,
+  /** Under the lead's detail key, so refreshing a lead refreshes its score explanation. */
+  leadScore: (leadId: string) => ['leads', 'detail', leadId, 'score'] as const,
+  leadHistory: (leadId: string) => ['leads', 'detail', leadId, 'history'] as const,
+  /** Under the lead's detail key, so refreshing a lead refreshes its predicted-score explanation. */
+  leadPredictedScore: (leadId: string) => ['leads', 'detail', leadId, 'predicted-score'] as const,
+  predictiveModels: () => ['predictive-models'] as const,
+  /** Under `leads`, so any lead change refreshes the inbox, the routing queue and the funnel. */
+  leadInbox: () => ['leads', 'inbox'] as const,
+  routingQueue: (q: string) => ['leads', 'routing-queue', q] as const,
+  routingPreview: () => ['leads', 'routing-preview'] as const,
+  leadFunnel: (params: object) => ['leads', 'funnel', params] as const,
+  assignmentRules: () => ['assignment-rules'] as const,
+  assignmentMembers: (teamId: string) => ['assignment-rules', 'members', teamId] as const,
+  assignmentSettings: () => ['assignment-rules', 'settings'] as const,
+  /** Duplicates of an object; any lead, account or contact change refreshes them through `invalidateDuplicates`. */
+  duplicatesAll: () => ['duplicates'] as const,
+  duplicates: (object: string, minLevel: string) => ['duplicates', object, minLevel] as const,
+  recordDuplicates: (object: string, id: string) => ['duplicates', object, 'record', id] as const,
+  registryAll: () => ['registry'] as const,
+  registrySummary: () => ['registry', 'summary'] as const,
+  registryList: (params: object) => ['registry', 'list', params] as const,
   searchAll: () => ['search'] as const,
   search: (q: string) => ['search', q] as const,
 };

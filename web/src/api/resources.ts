@@ -8,6 +8,14 @@ import type {
   ApiKey,
   AuditEntry,
   AuditVerifyResult,
+  Campaign,
+  CampaignAction,
+  CampaignCost,
+  CampaignCostInput,
+  CampaignInput,
+  CampaignMember,
+  CampaignMemberInput,
+  CampaignSummary,
   Contact,
   ContactInput,
   CreatedApiKey,
@@ -16,6 +24,9 @@ import type {
   Note,
   NoteInput,
   Page,
+  PublicForm,
+  ResponseResult,
+  ResponseSubmission,
   Role,
   RoleInput,
   SearchHit,
@@ -40,7 +51,19 @@ export type ResourceName =
   | 'roles'
   | 'api-keys'
   | 'webhooks'
-  | 'audit';
+  | 'audit'
+  | 'leads'
+  // File imports (calls in api/imports.ts).
+  | 'imports'
+  | 'campaigns'
+  // Lists under a campaign (query keys only; their calls are in campaignsApi).
+  | 'campaign-members'
+  | 'campaign-costs'
+  // Nurture (calls in api/nurture.ts).
+  | 'email-templates'
+  | 'nurture-programs'
+  | 'nurture-enrollments'
+  | 'nurture-suppressions';
 
 /** An update carries the version the user edited, so that concurrent edits are detected (409). */
 export type Versioned<TInput> = Partial<TInput> & { version: number };
@@ -130,4 +153,39 @@ export const auditApi = {
 export const searchApi = {
   search: (q: string, signal?: AbortSignal) =>
     request<Page<SearchHit>>('GET', '/search', { query: new URLSearchParams({ q }).toString(), signal }),
+};
+
+const campaignPath = (id: string, rest = '') => `/campaigns/${encodeURIComponent(id)}${rest}`;
+
+export const campaignsApi = {
+  ...resource<Campaign, CampaignInput>('campaigns'),
+  act: (id: string, action: CampaignAction, version: number) =>
+    request<Campaign>('POST', campaignPath(id, `/${action}`), { body: { version } }),
+  rotateFormKey: (id: string, version: number) => request<Campaign>('POST', campaignPath(id, '/rotate-form-key'), { body: { version } }),
+  summary: (id: string, signal?: AbortSignal) => request<CampaignSummary>('GET', campaignPath(id, '/summary'), { signal }),
+  costs: (id: string, params: ListParams, signal?: AbortSignal) =>
+    request<Page<CampaignCost>>('GET', campaignPath(id, '/costs'), { query: buildListQuery({ limit: params.limit, cursor: params.cursor }), signal }),
+  addCost: (id: string, input: CampaignCostInput) => request<CampaignCost>('POST', campaignPath(id, '/costs'), { body: input }),
+  removeCost: (id: string, costId: string, version: number) =>
+    request<void>('DELETE', campaignPath(id, `/costs/${encodeURIComponent(costId)}`), { query: `version=${version}` }),
+  /** `filter.status` (a,b for any of) is the only filter; sort is fixed (newest first). */
+  members: (id: string, params: ListParams, signal?: AbortSignal) =>
+    request<Page<CampaignMember>>('GET', campaignPath(id, '/members'), {
+      query: buildListQuery({ limit: params.limit, cursor: params.cursor, filter: { status: params.filter?.status } }),
+      signal,
+    }),
+  addMember: (id: string, input: CampaignMemberInput) => request<CampaignMember>('POST', campaignPath(id, '/members'), { body: input }),
+  moveMember: (id: string, memberId: string, status: CampaignMember['status'], version: number) =>
+    request<CampaignMember>('PATCH', campaignPath(id, `/members/${encodeURIComponent(memberId)}`), { body: { status, version } }),
+  removeMember: (id: string, memberId: string, version: number) =>
+    request<void>('DELETE', campaignPath(id, `/members/${encodeURIComponent(memberId)}`), { query: `version=${version}` }),
+  recordResponse: (id: string, input: ResponseSubmission) => request<ResponseResult>('POST', campaignPath(id, '/responses'), { body: input }),
+};
+
+/** The public registration form of a campaign: no sign-in. */
+export const publicFormsApi = {
+  get: (formKey: string, signal?: AbortSignal) => request<PublicForm>('GET', `/public/forms/${encodeURIComponent(formKey)}`, { signal }),
+  /** The submission id makes a double click or a retry count once. */
+  submit: (formKey: string, input: ResponseSubmission & { website_url?: string }, submissionId: string) =>
+    request<{ ok: true; message: string }>('POST', `/public/forms/${encodeURIComponent(formKey)}`, { body: { ...input, submissionId } }),
 };

@@ -334,3 +334,164 @@ export interface SignUpInput {
   password: string;
   locale?: Locale;
 }
+
+// Campaigns
+
+export const CAMPAIGN_TYPES = [
+  'seo', 'sem', 'content', 'webinar', 'email', 'sponsorship', 'seminar', 'conference', 'trade_show', 'other',
+] as const;
+export type CampaignType = (typeof CAMPAIGN_TYPES)[number];
+export const CAMPAIGN_STATUSES = ['planned', 'active', 'completed', 'aborted'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+export const CAMPAIGN_ACTIONS = ['activate', 'complete', 'abort'] as const;
+export type CampaignAction = (typeof CAMPAIGN_ACTIONS)[number];
+export const MEMBER_STATUSES = ['invited', 'registered', 'attended', 'responded'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+export const COST_CATEGORIES = [
+  'media', 'venue', 'catering', 'travel', 'materials', 'agency', 'sponsorship', 'software', 'staff', 'other',
+] as const;
+export type CostCategory = (typeof COST_CATEGORIES)[number];
+/** Fields a campaign's public form may show besides the name, which it always asks. */
+export const FORM_FIELDS = ['email', 'phone', 'company', 'title', 'city', 'productInterest', 'message'] as const;
+export type FormField = (typeof FORM_FIELDS)[number];
+
+export interface CampaignGoals {
+  leads: number | null;
+  mqls: number | null;
+  pipeline: Money | null;
+}
+
+export interface CampaignFormSettings {
+  open: boolean;
+  title: string | null;
+  description: string | null;
+  fields: FormField[];
+  requiredFields: FormField[];
+  consentRequired: boolean;
+  consentText: string | null;
+  thankYouMessage: string | null;
+}
+
+export interface Campaign extends OwnedRecord {
+  name: string;
+  type: CampaignType;
+  status: CampaignStatus;
+  statusChangedAt: string;
+  /** YYYY-MM-DD */
+  startDate: string;
+  endDate: string | null;
+  description: string | null;
+  budget: Money | null;
+  goals: CampaignGoals;
+  /** The public form is at /f/{formKey}. */
+  formKey: string;
+  form: CampaignFormSettings;
+  actualCost?: Money | null;
+  memberCount?: number;
+}
+
+export interface CampaignInput {
+  name: string;
+  type: CampaignType;
+  /** Creates only: a campaign starts planned or active; later it moves by actions. */
+  status?: 'planned' | 'active';
+  startDate: string;
+  endDate: string | null;
+  description: string | null;
+  budget: Money | null;
+  goals: CampaignGoals;
+  form?: Partial<CampaignFormSettings>;
+  ownerId?: string;
+}
+
+export interface CampaignCost extends BaseRecord {
+  campaignId: string;
+  /** YYYY-MM-DD */
+  date: string;
+  category: CostCategory;
+  amount: Money;
+  note: string | null;
+}
+
+export interface CampaignCostInput {
+  date: string;
+  category: CostCategory;
+  amount: Money;
+  note: string | null;
+}
+
+export interface CampaignMember extends BaseRecord {
+  campaignId: string;
+  leadId: string | null;
+  contactId: string | null;
+  /** Null when the caller cannot see the lead or contact. */
+  name: string | null;
+  email: string | null;
+  company: string | null;
+  status: MemberStatus;
+  statusChangedAt: string;
+  invitedAt: string | null;
+  registeredAt: string | null;
+  attendedAt: string | null;
+  respondedAt: string | null;
+  source: 'manual' | 'form' | 'api';
+}
+
+export interface CampaignMemberInput {
+  leadId?: string | null;
+  contactId?: string | null;
+  status?: MemberStatus;
+}
+
+export interface GoalProgress {
+  target: number | null;
+  actual: number;
+  /** Whole percent of the target reached; null without a target. */
+  percent: number | null;
+}
+
+export interface CampaignSummary {
+  campaignId: string;
+  members: {
+    total: number;
+    byStatus: Record<MemberStatus, number>;
+    reached: Record<Exclude<MemberStatus, 'invited'>, number>;
+  };
+  responses: number;
+  leads: { created: number; mqls: number; touched: number; touches: number };
+  cost: { budget: Money | null; actual: Money | null; remaining: Money | null; percentOfBudget: number | null; entries: number };
+  goals: { leads: GoalProgress; mqls: GoalProgress; pipeline: { target: Money | null } };
+}
+
+/** A response entered by hand (or through the public form): the person as they gave themselves. */
+export interface ResponseSubmission {
+  name: string;
+  email?: string;
+  phone?: string;
+  company?: string;
+  title?: string;
+  city?: string;
+  productInterest?: string;
+  message?: string;
+  consent?: boolean;
+}
+
+export interface ResponseResult {
+  responseId: string;
+  leadId: string;
+  leadCreated: boolean;
+  memberId: string;
+  memberStatus: MemberStatus;
+  duplicate: boolean;
+}
+
+export interface PublicForm {
+  formKey: string;
+  title: string;
+  description: string | null;
+  open: boolean;
+  fields: { name: 'name' | FormField; required: boolean }[];
+  consentRequired: boolean;
+  consentText: string | null;
+  thankYouMessage: string;
+}

@@ -21,6 +21,26 @@ const RoleList = lazy(() => import('../settings/RoleList').then((m) => ({ defaul
 const ApiKeyList = lazy(() => import('../settings/ApiKeyList').then((m) => ({ default: m.ApiKeyList })));
 const WebhookList = lazy(() => import('../settings/WebhookList').then((m) => ({ default: m.WebhookList })));
 const AuditList = lazy(() => import('../settings/AuditList').then((m) => ({ default: m.AuditList })));
+const ScoringRulesPage = lazy(() => import('../scoring/ScoringRulesPage').then((m) => ({ default: m.ScoringRulesPage })));
+const PredictiveModelPage = lazy(() => import('../scoring/PredictiveModelPage').then((m) => ({ default: m.PredictiveModelPage })));
+const CampaignList = lazy(() => import('../campaigns/CampaignList').then((m) => ({ default: m.CampaignList })));
+const CampaignShow = lazy(() => import('../campaigns/CampaignShow').then((m) => ({ default: m.CampaignShow })));
+const NurtureProgramList = lazy(() => import('../nurture/ProgramList').then((m) => ({ default: m.ProgramList })));
+const NurtureProgramShow = lazy(() => import('../nurture/ProgramShow').then((m) => ({ default: m.ProgramShow })));
+const NurtureTemplateList = lazy(() => import('../nurture/TemplateList').then((m) => ({ default: m.TemplateList })));
+const NurturePoolsPage = lazy(() => import('../nurture/PoolsPage').then((m) => ({ default: m.PoolsPage })));
+const NurtureSettings = lazy(() => import('../nurture/SenderSettings').then((m) => ({ default: m.SenderSettings })));
+const LeadList = lazy(() => import('../leads/LeadList').then((m) => ({ default: m.LeadList })));
+const LeadShow = lazy(() => import('../leads/LeadShow').then((m) => ({ default: m.LeadShow })));
+const LeadInbox = lazy(() => import('../leads/LeadInbox').then((m) => ({ default: m.LeadInbox })));
+const RoutingQueue = lazy(() => import('../leads/RoutingQueue').then((m) => ({ default: m.RoutingQueue })));
+const AssignmentRules = lazy(() => import('../leads/AssignmentRules').then((m) => ({ default: m.AssignmentRules })));
+const LeadFunnel = lazy(() => import('../leads/LeadFunnel').then((m) => ({ default: m.LeadFunnel })));
+const ImportList = lazy(() => import('../imports/ImportList').then((m) => ({ default: m.ImportList })));
+const ImportWizard = lazy(() => import('../imports/ImportWizard').then((m) => ({ default: m.ImportWizard })));
+const PublicFormPage = lazy(() => import('../campaigns/PublicFormPage').then((m) => ({ default: m.PublicFormPage })));
+const DuplicatesPage = lazy(() => import('../duplicates/DuplicatesPage').then((m) => ({ default: m.DuplicatesPage })));
+const RegistryPage = lazy(() => import('../enrichment/RegistryPage').then((m) => ({ default: m.RegistryPage })));
 
 function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>{children}</Suspense>;
@@ -28,9 +48,14 @@ function Page({ children }: { children: ReactNode }) {
 
 /** Modules with a real page; every other menu entry gets the "coming soon" page. */
 const BUILT = new Set([
+  'leads',
+  'campaigns',
+  'nurture',
   'accounts',
   'contacts',
   'activities',
+  'duplicates',
+  'settings-registry',
   'settings',
   'settings-users',
   'settings-teams',
@@ -38,6 +63,8 @@ const BUILT = new Set([
   'settings-api-keys',
   'settings-webhooks',
   'settings-audit',
+  'settings-scoring',
+  'settings-predictive',
 ]);
 
 export function AppRoutes() {
@@ -46,6 +73,8 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<SignInPage />} />
       <Route path="/signup" element={<SignUpPage />} />
+      {/* A campaign's public registration form: no sign-in, outside the app layout. */}
+      <Route path="/f/:formKey" element={<Page><PublicFormPage /></Page>} />
       <Route
         element={
           <RequireAuth>
@@ -54,11 +83,29 @@ export function AppRoutes() {
         }
       >
         <Route index element={<Navigate to="/dashboard" replace />} />
+        <Route path="leads" element={<Page><LeadList /></Page>} />
+        <Route path="leads/inbox" element={<Page><LeadInbox /></Page>} />
+        <Route path="leads/routing-queue" element={<Page><RoutingQueue /></Page>} />
+        <Route path="leads/assignment" element={<Page><AssignmentRules /></Page>} />
+        <Route path="leads/funnel" element={<Page><LeadFunnel /></Page>} />
+        <Route path="leads/imports" element={<Page><ImportList /></Page>} />
+        <Route path="leads/imports/new" element={<Page><ImportWizard /></Page>} />
+        <Route path="leads/imports/:id" element={<Page><ImportWizard /></Page>} />
+        <Route path="leads/:id" element={<Page><LeadShow /></Page>} />
+        <Route path="campaigns" element={<Page><CampaignList /></Page>} />
+        <Route path="campaigns/:id" element={<Page><CampaignShow /></Page>} />
+        <Route path="nurture" element={<Page><NurtureProgramList /></Page>} />
+        <Route path="nurture/programs/:id" element={<Page><NurtureProgramShow /></Page>} />
+        <Route path="nurture/templates" element={<Page><NurtureTemplateList /></Page>} />
+        <Route path="nurture/pools" element={<Page><NurturePoolsPage /></Page>} />
+        <Route path="nurture/settings" element={<Page><NurtureSettings /></Page>} />
         <Route path="accounts" element={<Page><AccountList /></Page>} />
         <Route path="accounts/:id" element={<Page><AccountShow /></Page>} />
         <Route path="contacts" element={<Page><ContactList /></Page>} />
         <Route path="contacts/:id" element={<Page><ContactShow /></Page>} />
         <Route path="activities" element={<Page><ActivityList /></Page>} />
+        <Route path="duplicates" element={<Page><DuplicatesPage /></Page>} />
+        <Route path="settings/registry" element={<Page><RegistryPage /></Page>} />
         <Route path="settings" element={<Navigate to="/settings/users" replace />} />
         <Route path="settings/users" element={<Page><UserList /></Page>} />
         <Route path="settings/teams" element={<Page><TeamTree /></Page>} />
@@ -66,6 +113,8 @@ export function AppRoutes() {
         <Route path="settings/api-keys" element={<Page><ApiKeyList /></Page>} />
         <Route path="settings/webhooks" element={<Page><WebhookList /></Page>} />
         <Route path="settings/audit" element={<Page><AuditList /></Page>} />
+        <Route path="settings/scoring" element={<Page><ScoringRulesPage /></Page>} />
+        <Route path="settings/predictive-scoring" element={<Page><PredictiveModelPage /></Page>} />
         {planned.map((item) => (
           <Route key={item.key} path={`${item.path.slice(1)}/*`} element={<ComingSoon item={item} />} />
         ))}

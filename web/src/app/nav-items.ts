@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'dashboard', path: '/dashboard', labelKey: 'nav.dashboard', descriptionKey: 'module.dashboard' },
   { key: 'leads', path: '/leads', labelKey: 'nav.leads', descriptionKey: 'module.leads', object: 'leads' },
   { key: 'campaigns', path: '/campaigns', labelKey: 'nav.campaigns', descriptionKey: 'module.campaigns', object: 'campaigns' },
+  { key: 'nurture', path: '/nurture', labelKey: 'nav.nurture', descriptionKey: 'module.nurture', object: 'nurture_programs' },
   { key: 'accounts', path: '/accounts', labelKey: 'nav.accounts', descriptionKey: 'module.accounts', object: 'accounts' },
   { key: 'contacts', path: '/contacts', labelKey: 'nav.contacts', descriptionKey: 'module.contacts', object: 'contacts' },
   {
@@ -26,6 +27,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
     object: 'opportunities',
   },
   { key: 'activities', path: '/activities', labelKey: 'nav.activities', descriptionKey: 'module.activities', object: 'activities' },
+  // Every role reads some leads, accounts or contacts: the page shows the objects the role can read.
+  { key: 'duplicates', path: '/duplicates', labelKey: 'nav.duplicates', descriptionKey: 'module.duplicates' },
   { key: 'quotes', path: '/quotes', labelKey: 'nav.quotes', descriptionKey: 'module.quotes', object: 'quotes' },
   { key: 'orders', path: '/orders', labelKey: 'nav.orders', descriptionKey: 'module.orders', object: 'orders' },
   { key: 'analytics', path: '/analytics', labelKey: 'nav.analytics', descriptionKey: 'module.analytics', object: 'analytics' },
@@ -38,6 +41,27 @@ export const NAV_ITEMS: readonly NavItem[] = [
       { key: 'settings-users', path: '/settings/users', labelKey: 'nav.users', descriptionKey: 'module.users', object: 'users' },
       { key: 'settings-teams', path: '/settings/teams', labelKey: 'nav.teams', descriptionKey: 'module.teams', object: 'teams' },
       { key: 'settings-roles', path: '/settings/roles', labelKey: 'nav.roles', descriptionKey: 'module.roles', object: 'roles' },
+      {
+        key: 'settings-scoring',
+        path: '/settings/scoring',
+        labelKey: 'nav.scoring',
+        descriptionKey: 'module.scoring',
+        object: 'scoring_rules',
+      },
+      {
+        key: 'settings-predictive',
+        path: '/settings/predictive-scoring',
+        labelKey: 'nav.predictive',
+        descriptionKey: 'module.predictive',
+        object: 'scoring_rules',
+      },
+      {
+        key: 'settings-registry',
+        path: '/settings/registry',
+        labelKey: 'nav.registry',
+        descriptionKey: 'module.registry',
+        object: 'registry_companies',
+      },
       {
         key: 'settings-api-keys',
         path: '/settings/api-keys',

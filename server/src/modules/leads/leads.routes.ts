@@ -32,7 +32,7 @@ const leadFields = {
 
 const Status = Type.Union(LEAD_STATUSES.map((s) => Type.Literal(s)));
 
-const LeadSchema = Type.Unsafe<Lead>(Type.Object({
+export const LeadSchema = Type.Unsafe<Lead>(Type.Object({
   ...RecordBase,
   ...Object.fromEntries(Object.entries(leadFields).map(([k, v]) => [k, { ...v }])),
   status: Status,

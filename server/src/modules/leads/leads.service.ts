@@ -1,18 +1,23 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { executor, inTransaction, type RequestContext } from '../../platform/access/context.js';
+import { requireLevel } from '../../platform/access/visibility.js';
+import { appendAudit } from '../../platform/audit/audit.service.js';
+import { queryRows } from '../../platform/db/client.js';
 import { uuidv7 } from '../../platform/db/ids.js';
 import { publishEvent } from '../../platform/events/publish.js';
+import { outboxEvents } from '../../platform/events/events.schema.js';
 import { AppError, fieldError } from '../../platform/http/errors.js';
 import { moneyFromColumns, type Money } from '../../platform/normalize/money.js';
 import { normalizePhone } from '../../platform/normalize/phone.js';
 import { trimmedOrNull } from '../../platform/normalize/text.js';
+import { diffRecords } from '../../platform/records/diff.js';
 import { registerRecordType } from '../../platform/records/record-registry.js';
 import { RecordStore, type ApiRecord } from '../../platform/records/record-store.js';
 import { teams, users } from '../../platform/tenancy/tenancy.schema.js';
 import { isValidCreditCode, normalizeCreditCode } from '../customers/credit-code.js';
 import { transition, type LeadAction, type LeadStatus } from './lead-lifecycle.js';
 import './leads.messages.js';
-import { leads, leadStatusHistory, type FieldSources } from './leads.schema.js';
+import { leads, leadStatusHistory, leadTouches, type FieldSources } from './leads.schema.js';
 
 export interface Lead extends ApiRecord {
   name: string;
@@ -224,7 +229,13 @@ export function applyLeadAction(ctx: RequestContext, id: string, action: LeadAct
 }
 
 /** Routes a lead to a rep and/or a team queue; it leaves the manual routing queue. */
-export function assignLead(ctx: RequestContext, id: string, target: { ownerId?: string | null; teamId?: string | null }): Promise<Lead> {
+export function assignLead(
+  ctx: RequestContext,
+  id: string,
+  target: { ownerId?: string | null; teamId?: string | null },
+  /** Why, for the status history (e.g. the assignment rule that routed it). */
+  reason: string | null = null,
+): Promise<Lead> {
   return inTransaction(ctx, async (ctx) => {
     const lead = await leadStore.get(ctx, id);
     if (lead.status === 'converted' || lead.status === 'disqualified') {
@@ -236,8 +247,35 @@ export function assignLead(ctx: RequestContext, id: string, target: { ownerId?: 
       { ...target, inRoutingQueue: false, assignedAt: new Date() },
       lead.version,
     );
-    await recordStatus(ctx, id, 'assign', lead.status, lead.status, null);
+    await recordStatus(ctx, id, 'assign', lead.status, lead.status, reason);
     await publishEvent(ctx, { type: 'leads.assigned', object: 'leads', recordId: id, payload: { ...target, previousOwnerId: lead.ownerId } });
+    return updated;
+  });
+}
+
+/**
+ * Sends a lead to marketing's manual routing queue without an owner (no assignment rule
+ * matched, or nobody in the chosen team could take it); `teamId` keeps the team it was meant for.
+ */
+export function queueForRouting(ctx: RequestContext, id: string, input: { reason: string; teamId?: string | null }): Promise<Lead> {
+  return inTransaction(ctx, async (ctx) => {
+    const lead = await leadStore.get(ctx, id);
+    if (lead.status === 'converted' || lead.status === 'disqualified') {
+      throw new AppError(409, 'ILLEGAL_TRANSITION', { action: 'route', status: lead.status }, { status: lead.status });
+    }
+    const updated = await leadStore.update(
+      ctx,
+      id,
+      { ownerId: null, teamId: input.teamId ?? null, inRoutingQueue: true, assignedAt: null, lastReason: input.reason },
+      lead.version,
+    );
+    await recordStatus(ctx, id, 'route', lead.status, lead.status, input.reason);
+    await publishEvent(ctx, {
+      type: 'leads.queued',
+      object: 'leads',
+      recordId: id,
+      payload: { reason: input.reason, teamId: input.teamId ?? null, previousOwnerId: lead.ownerId },
+    });
     return updated;
   });
 }
@@ -263,4 +301,365 @@ export async function leadHistory(ctx: RequestContext, id: string) {
     .where(and(eq(leadStatusHistory.tenantId, ctx.tenantId), eq(leadStatusHistory.leadId, id)))
     .orderBy(asc(leadStatusHistory.at), asc(leadStatusHistory.id));
   return rows.map(({ tenantId: _t, leadId: _l, at, ...row }) => ({ ...row, at: at.toISOString() }));
+}
+
+/** A campaign response or engagement the lead keeps, with its time, for attribution. */
+export interface LeadTouch {
+  id: string;
+  leadId: string;
+  campaignId: string | null;
+  kind: string;
+  at: string;
+  details: Record<string, unknown>;
+}
+
+/**
+ * The lead a person most likely is, by exact e-mail (lower-cased) or phone (E.164): an e-mail
+ * match before a phone match, an open lead before a converted or disqualified one, the oldest first.
+ */
+export async function findLeadByContact(ctx: RequestContext, contact: { email?: string | null; phone?: string | null }): Promise<Lead | null> {
+  const email = contact.email?.trim().toLowerCase() || null;
+  const phone = contact.phone?.trim() ? normalizePhone(contact.phone) : null;
+  const matches = [email ? eq(leads.email, email) : undefined, phone ? eq(leads.phone, phone) : undefined].filter((m) => m !== undefined);
+  if (matches.length === 0) return null;
+  const [row] = await executor(ctx)
+    .select({ id: leads.id })
+    .from(leads)
+    .where(and(leadStore.scope(ctx), or(...matches)))
+    .orderBy(
+      sql`CASE WHEN ${leads.email} = ${email ?? ''} THEN 0 ELSE 1 END`,
+      sql`CASE WHEN ${leads.status} IN ('converted', 'disqualified') THEN 1 ELSE 0 END`,
+      asc(leads.createdAt),
+      asc(leads.id),
+    )
+    .limit(1);
+  return row ? leadStore.get(ctx, row.id) : null;
+}
+
+/**
+ * Fills the lead's empty fields from what a form, the API or an import brought, marked with
+ * `source`. A field that has a value keeps it, so nothing a person typed is overwritten; a
+ * converted lead is read-only and stays as it is.
+ */
+export function fillEmptyLeadFields(ctx: RequestContext, id: string, input: Record<string, unknown>, source: string): Promise<Lead> {
+  return inTransaction(ctx, async (ctx) => {
+    const lead = await leadStore.get(ctx, id);
+    if (lead.status === 'converted') return lead;
+    const isEmpty = (v: unknown) => v === undefined || v === null || v === '';
+    const patch: Record<string, unknown> = {};
+    for (const field of LEAD_INPUT_FIELDS) {
+      if (!isEmpty(input[field]) && isEmpty((lead as Record<string, unknown>)[field])) patch[field] = input[field];
+    }
+    if (Object.keys(patch).length === 0) return lead;
+    return leadStore.update(ctx, id, { ...patch, fieldSources: withFieldSources(patch, source, lead.fieldSources) }, lead.version);
+  });
+}
+
+/**
+ * Records that a campaign touched the lead (a form response, an attendance…). The first
+ * campaign that touches a lead becomes its `campaignId`. Publishes `leads.touched`.
+ */
+export function recordTouch(
+  ctx: RequestContext,
+  leadId: string,
+  touch: { campaignId?: string | null; kind: string; details?: Record<string, unknown> },
+): Promise<LeadTouch> {
+  return inTransaction(ctx, async (ctx) => {
+    const lead = await leadStore.get(ctx, leadId);
+    const campaignId = touch.campaignId ?? null;
+    const [row] = await executor(ctx)
+      .insert(leadTouches)
+      .values({ tenantId: ctx.tenantId, id: uuidv7(), leadId, campaignId, kind: touch.kind, details: touch.details ?? {} })
+      .returning();
+    if (campaignId && !lead.campaignId && lead.status !== 'converted') {
+      await leadStore.update(ctx, leadId, { campaignId }, lead.version);
+    }
+    await publishEvent(ctx, { type: 'leads.touched', object: 'leads', recordId: leadId, payload: { touchId: row.id, campaignId, kind: touch.kind } });
+    return toTouch(row);
+  });
+}
+
+/** Touches of the leads the caller can see, newest first, of one lead and/or one campaign. */
+export async function listTouches(ctx: RequestContext, query: { leadId?: string; campaignId?: string; limit?: number }): Promise<LeadTouch[]> {
+  const visible = executor(ctx).select({ id: leads.id }).from(leads).where(leadStore.scope(ctx));
+  const rows = await executor(ctx)
+    .select()
+    .from(leadTouches)
+    .where(and(
+      eq(leadTouches.tenantId, ctx.tenantId),
+      query.leadId ? eq(leadTouches.leadId, query.leadId) : undefined,
+      query.campaignId ? eq(leadTouches.campaignId, query.campaignId) : undefined,
+      inArray(leadTouches.leadId, visible),
+    ))
+    .orderBy(desc(leadTouches.at), desc(leadTouches.id))
+    .limit(Math.min(Math.max(query.limit ?? 100, 1), 500));
+  return rows.map(toTouch);
+}
+
+/**
+ * What a campaign did for leads, counted in SQL over the whole tenant (numbers, no records):
+ * leads whose first campaign it is, how many of those are MQL or further, and its touches.
+ */
+export async function campaignLeadStats(ctx: RequestContext, campaignId: string) {
+  const [row] = await queryRows<{ leadsCreated: number; mqls: number; leadsTouched: number; touches: number }>(
+    executor(ctx),
+    sql`SELECT
+          (SELECT count(*)::int FROM leads WHERE tenant_id = ${ctx.tenantId} AND campaign_id = ${campaignId}) AS "leadsCreated",
+          (SELECT count(*)::int FROM leads WHERE tenant_id = ${ctx.tenantId} AND campaign_id = ${campaignId}
+             AND status IN ('mql', 'accepted', 'sql', 'converted')) AS mqls,
+          (SELECT count(DISTINCT lead_id)::int FROM lead_touches WHERE tenant_id = ${ctx.tenantId} AND campaign_id = ${campaignId}) AS "leadsTouched",
+          (SELECT count(*)::int FROM lead_touches WHERE tenant_id = ${ctx.tenantId} AND campaign_id = ${campaignId}) AS touches`,
+  );
+  return row;
+}
+
+function toTouch(row: typeof leadTouches.$inferSelect): LeadTouch {
+  return { id: row.id, leadId: row.leadId, campaignId: row.campaignId, kind: row.kind, at: row.at.toISOString(), details: row.details };
+}
+
+/** The automated rule scores of a lead, kept apart from anything a person typed. */
+export interface LeadScores {
+  score: number;
+  grade: string;
+  fitScore: number;
+  engagementScore: number;
+}
+
+/**
+ * Writes a lead's rule scores (scoring module) through the store: audited, `leads.updated`
+ * with only score fields changed. Field sources are not touched. Writes nothing when the
+ * scores are unchanged; returns the lead before and after.
+ */
+export function setLeadScores(ctx: RequestContext, leadId: string, scores: LeadScores): Promise<{ before: Lead; after: Lead }> {
+  return inTransaction(ctx, async (ctx) => {
+    const before = await leadStore.get(ctx, leadId);
+    const unchanged = (Object.keys(scores) as (keyof LeadScores)[]).every((k) => before[k] === scores[k]);
+    if (unchanged) return { before, after: before };
+    const after = await leadStore.update(ctx, leadId, { ...scores }, before.version);
+    return { before, after };
+  });
+}
+
+/**
+ * Writes a lead's predicted score (the scoring module's model, 0–100) through the store:
+ * audited, `leads.updated` with only `predictedScore` changed. Nothing a person typed, and no
+ * rule score, is touched. Writes nothing when the score is unchanged; returns the lead after.
+ */
+export function setLeadPredictedScore(ctx: RequestContext, leadId: string, predictedScore: number | null): Promise<Lead> {
+  return inTransaction(ctx, async (ctx) => {
+    const before = await leadStore.get(ctx, leadId);
+    if (before.predictedScore === predictedScore) return before;
+    return leadStore.update(ctx, leadId, { predictedScore }, before.version);
+  });
+}
+
+/**
+ * A selection of leads other modules ask for (nurture pools and enrolment rules) without
+ * reading the leads table themselves. Every field present must hold; a list matches any of
+ * its values; `anyOf` adds "one of these must hold too". Unscored leads count as score 0.
+ */
+export interface LeadCriteria {
+  ids?: string[];
+  statuses?: string[];
+  grades?: string[];
+  sources?: string[];
+  industries?: string[];
+  minScore?: number;
+  maxScore?: number;
+  createdAfter?: Date;
+  createdBefore?: Date;
+  excludeIds?: string[];
+  /** Only leads with (true) or without (false) an e-mail address. */
+  hasEmail?: boolean;
+  /** Only leads converted into an opportunity (true) or not (false). */
+  hasOpportunity?: boolean;
+  doNotContact?: boolean;
+  anyOf?: LeadCriteria[];
+}
+
+type Condition = ReturnType<typeof sql>;
+
+/** The SQL condition of a selection (tenant scope and visibility are added by the callers below). */
+function leadCriteriaCondition(c: LeadCriteria): Condition | undefined {
+  // One array parameter, however many ids.
+  const uuids = (ids: string[]) => sql`${sql.param(ids)}::uuid[]`;
+  const parts: (Condition | undefined)[] = [
+    c.ids ? (c.ids.length ? sql`${leads.id} = ANY(${uuids(c.ids)})` : sql`false`) : undefined,
+    c.excludeIds?.length ? sql`NOT (${leads.id} = ANY(${uuids(c.excludeIds)}))` : undefined,
+    c.statuses ? (c.statuses.length ? inArray(leads.status, c.statuses) : sql`false`) : undefined,
+    c.grades?.length ? inArray(leads.grade, c.grades) : undefined,
+    c.sources?.length ? inArray(leads.source, c.sources) : undefined,
+    c.industries?.length ? inArray(leads.industry, c.industries) : undefined,
+    c.minScore !== undefined ? sql`coalesce(${leads.score}, 0) >= ${c.minScore}` : undefined,
+    c.maxScore !== undefined ? sql`coalesce(${leads.score}, 0) <= ${c.maxScore}` : undefined,
+    c.createdAfter ? sql`${leads.createdAt} >= ${c.createdAfter.toISOString()}::timestamptz` : undefined,
+    c.createdBefore ? sql`${leads.createdAt} < ${c.createdBefore.toISOString()}::timestamptz` : undefined,
+    c.hasEmail === undefined ? undefined : c.hasEmail ? sql`${leads.email} IS NOT NULL` : sql`${leads.email} IS NULL`,
+    c.hasOpportunity === undefined
+      ? undefined
+      : c.hasOpportunity ? sql`${leads.convertedOpportunityId} IS NOT NULL` : sql`${leads.convertedOpportunityId} IS NULL`,
+    c.doNotContact === undefined ? undefined : eq(leads.doNotContact, c.doNotContact),
+    c.anyOf ? (c.anyOf.length ? or(...c.anyOf.map((sub) => leadCriteriaCondition(sub) ?? sql`true`)) : sql`false`) : undefined,
+  ];
+  const present = parts.filter((p): p is Condition => p !== undefined);
+  return present.length ? and(...present) : undefined;
+}
+
+/** How many leads the caller can see match the selection. */
+export async function countLeadsMatching(ctx: RequestContext, criteria: LeadCriteria): Promise<number> {
+  const [row] = await executor(ctx)
+    .select({ count: sql<number>`count(*)::int` })
+    .from(leads)
+    .where(and(leadStore.scope(ctx), leadCriteriaCondition(criteria)));
+  return Number(row?.count ?? 0);
+}
+
+/** A page of the visible leads matching the selection, in any sort of the lead list. */
+export function listLeadsMatching(
+  ctx: RequestContext,
+  criteria: LeadCriteria,
+  page: { limit?: number; cursor?: string; sort?: string } = {},
+): ReturnType<typeof leadStore.list> {
+  return leadStore.list(ctx, { where: leadCriteriaCondition(criteria), limit: page.limit, cursor: page.cursor, sort: page.sort });
+}
+
+// --- Bulk paths for file imports (imports module): multi-row statements, the same bookkeeping per lead. ---
+
+/** Rows per INSERT statement: well under PostgreSQL's 65 535 bind parameters at ~40 columns. */
+const BULK_INSERT_ROWS = 500;
+
+/**
+ * One outbox row per event, as publishEvent writes it, in multi-row INSERTs: the events of a
+ * bulk write commit with it. (A candidate for platform/events/publish.ts as `publishEvents`.)
+ */
+async function publishEventsBulk(ctx: RequestContext, events: { type: string; object: string; recordId: string; payload: unknown }[]) {
+  for (let i = 0; i < events.length; i += BULK_INSERT_ROWS) {
+    await executor(ctx).insert(outboxEvents).values(events.slice(i, i + BULK_INSERT_ROWS).map((e) => ({
+      tenantId: ctx.tenantId,
+      id: uuidv7(),
+      type: e.type,
+      object: e.object,
+      recordId: e.recordId,
+      actorId: ctx.actor.userId,
+      payload: e.payload ?? {},
+    })));
+  }
+}
+
+function toLeadRecord(row: Record<string, unknown>): Lead {
+  return {
+    id: row.id as string,
+    version: row.version as number,
+    createdAt: (row.createdAt as Date).toISOString(),
+    updatedAt: (row.updatedAt as Date).toISOString(),
+    ...leadStore.def.toApi(row),
+  } as Lead;
+}
+
+/**
+ * Creates many leads in the caller's transaction with multi-row INSERTs (file imports). Each
+ * lead is still validated like `POST /leads`, owned by the caller by default, marked with
+ * `source` in its field sources, audited, announced as `leads.created` and given its first
+ * status-history entry — exactly what createLead does, in a few statements instead of many.
+ * Inputs carry no owner/team references. Returns the leads in input order.
+ */
+export async function createLeadsBulk(ctx: RequestContext, inputs: Record<string, unknown>[], source = 'import'): Promise<Lead[]> {
+  requireLevel(ctx, 'leads', 'create');
+  if (inputs.length === 0) return [];
+  return inTransaction(ctx, async (ctx) => {
+    const values: Record<string, unknown>[] = [];
+    for (const input of inputs) {
+      const columns = Object.fromEntries(
+        Object.entries(leadStore.def.toColumns({ ...input, fieldSources: withFieldSources(input, source) })).filter(([, v]) => v !== undefined),
+      );
+      columns.ownerId ??= ctx.actor.userId;
+      await leadStore.def.validate?.(ctx, columns);
+      values.push({ ...columns, id: (input.id as string | undefined) ?? uuidv7(), tenantId: ctx.tenantId });
+    }
+    const byId = new Map<string, Lead>();
+    for (let i = 0; i < values.length; i += BULK_INSERT_ROWS) {
+      const rows = await executor(ctx).insert(leads).values(values.slice(i, i + BULK_INSERT_ROWS) as never).returning();
+      for (const row of rows) byId.set(row.id, toLeadRecord(row));
+    }
+    const created = values.map((v) => byId.get(v.id as string)!);
+    const events = [];
+    for (const lead of created) {
+      const changes = diffRecords(null, lead);
+      await appendAudit(ctx, { action: 'create', object: 'leads', recordId: lead.id, changes: changes as never });
+      events.push({ type: 'leads.created', object: 'leads', recordId: lead.id, payload: { record: lead, changes } });
+    }
+    await publishEventsBulk(ctx, events);
+    for (let i = 0; i < created.length; i += BULK_INSERT_ROWS) {
+      await executor(ctx).insert(leadStatusHistory).values(created.slice(i, i + BULK_INSERT_ROWS).map((lead) => ({
+        tenantId: ctx.tenantId,
+        id: uuidv7(),
+        leadId: lead.id,
+        action: 'create',
+        fromStatus: null,
+        toStatus: lead.status,
+        reason: null,
+        actorId: ctx.actor.userId,
+      })));
+    }
+    return created;
+  });
+}
+
+/** Normalised contact keys to look leads up by (as stored: lower-case e-mail, E.164 phone, upper-case credit code). */
+export interface LeadContactKeys {
+  emails?: string[];
+  phones?: string[];
+  creditCodes?: string[];
+}
+
+/**
+ * The leads the caller can see that share any of these keys — duplicate candidates for a batch
+ * of incoming rows, in one query — oldest first.
+ */
+export async function findLeadsByContactKeys(ctx: RequestContext, keys: LeadContactKeys): Promise<Lead[]> {
+  const matches = [
+    keys.emails?.length ? inArray(leads.email, keys.emails) : undefined,
+    keys.phones?.length ? inArray(leads.phone, keys.phones) : undefined,
+    keys.creditCodes?.length ? inArray(leads.creditCode, keys.creditCodes) : undefined,
+  ].filter((m) => m !== undefined);
+  if (matches.length === 0) return [];
+  const rows = await executor(ctx)
+    .select()
+    .from(leads)
+    .where(and(leadStore.scope(ctx), or(...matches)))
+    .orderBy(asc(leads.createdAt), asc(leads.id));
+  return rows.map((row) => toLeadRecord(row));
+}
+
+/**
+ * Records many campaign touches at once (an imported list attributed to a campaign), each
+ * announced as `leads.touched` like recordTouch. The caller sets `campaignId` on leads it
+ * creates; a lead's first campaign is otherwise filled like any empty field.
+ */
+export async function recordTouchesBulk(
+  ctx: RequestContext,
+  touches: { leadId: string; campaignId: string | null; kind: string; details?: Record<string, unknown> }[],
+): Promise<void> {
+  if (touches.length === 0) return;
+  await inTransaction(ctx, async (ctx) => {
+    for (let i = 0; i < touches.length; i += BULK_INSERT_ROWS) {
+      const rows = await executor(ctx)
+        .insert(leadTouches)
+        .values(touches.slice(i, i + BULK_INSERT_ROWS).map((t) => ({
+          tenantId: ctx.tenantId,
+          id: uuidv7(),
+          leadId: t.leadId,
+          campaignId: t.campaignId,
+          kind: t.kind,
+          details: t.details ?? {},
+        })))
+        .returning();
+      await publishEventsBulk(ctx, rows.map((row) => ({
+        type: 'leads.touched',
+        object: 'leads',
+        recordId: row.leadId,
+        payload: { touchId: row.id, campaignId: row.campaignId, kind: row.kind },
+      })));
+    }
+  });
 }

@@ -10,8 +10,9 @@ export type Action = (typeof ACTIONS)[number];
 /** Objects of today and of the modules to come, so an admin can prepare roles ahead. */
 export const OBJECTS = [
   'accounts', 'contacts', 'activities', 'notes',
-  'campaigns', 'leads', 'opportunities', 'products', 'quotes', 'orders', 'contracts', 'payments',
-  'tickets', 'analytics', 'imports',
+  'campaigns', 'leads', 'scoring_rules', 'opportunities', 'products', 'quotes', 'orders', 'contracts', 'payments',
+  'tickets', 'analytics', 'imports', 'assignment_rules', 'nurture_programs', 'email_templates',
+  'sales_processes', 'loss_reasons', 'product_lines', 'registry_companies',
   'users', 'teams', 'roles', 'api_keys', 'webhooks', 'audit',
 ] as const;
 export type ObjectName = (typeof OBJECTS)[number];
@@ -42,6 +43,17 @@ const common = {
   teams: ['none', 'all', 'none', 'none'],
   api_keys: ['all', 'own', 'none', 'own'],
   products: ['none', 'all', 'none', 'none'],
+  product_lines: ['none', 'all', 'none', 'none'],
+  /** Everyone may read the sales processes (stages, exit criteria) and the loss reasons; admins manage them. */
+  sales_processes: ['none', 'all', 'none', 'none'],
+  loss_reasons: ['none', 'all', 'none', 'none'],
+  /** Everyone may read the scoring rules, to understand a lead's score. */
+  scoring_rules: ['none', 'all', 'none', 'none'],
+  /** Everyone may see the nurture programs and e-mails a lead gets; marketing manages them. */
+  nurture_programs: ['none', 'all', 'none', 'none'],
+  email_templates: ['none', 'all', 'none', 'none'],
+  /** Everyone may look companies up in the tenant's registry (工商信息); admins and marketing load it. */
+  registry_companies: ['none', 'all', 'none', 'none'],
 } satisfies Partial<Record<ObjectName, Grant>>;
 
 export const ROLE_KEYS = [
@@ -77,6 +89,7 @@ export const DEFAULT_ROLES: Record<RoleKey, { name: { 'en-US': string; 'zh-CN': 
       payments: ['none', 'team', 'none', 'none'],
       tickets: ['none', 'team', 'none', 'none'],
       analytics: ['none', 'team', 'none', 'none'],
+      assignment_rules: ['none', 'all', 'none', 'none'],
     }),
   },
   sales_rep: {
@@ -98,7 +111,13 @@ export const DEFAULT_ROLES: Record<RoleKey, { name: { 'en-US': string; 'zh-CN': 
       ...common,
       campaigns: ['all', 'all', 'all', 'all'],
       leads: ['all', 'all', 'all', 'all'],
-      imports: ['all', 'all', 'none', 'none'],
+      scoring_rules: ['all', 'all', 'all', 'all'],
+      /** Marketing ops run imports; each may start or cancel their own (admins any). */
+      imports: ['all', 'all', 'own', 'none'],
+      assignment_rules: ['all', 'all', 'all', 'all'],
+      nurture_programs: ['all', 'all', 'all', 'all'],
+      email_templates: ['all', 'all', 'all', 'all'],
+      registry_companies: ['all', 'all', 'all', 'all'],
       accounts: ['none', 'all', 'none', 'none'],
       contacts: ['none', 'all', 'none', 'none'],
       activities: ['all', 'own', 'own', 'own'],

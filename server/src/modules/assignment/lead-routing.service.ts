@@ -1,0 +1,200 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { executor, inTransaction, type RequestContext } from '../../platform/access/context.js';
+import { requireLevel } from '../../platform/access/visibility.js';
+import { AppError } from '../../platform/http/errors.js';
+import { roles, teams, users } from '../../platform/tenancy/tenancy.schema.js';
+import { isOpen } from '../leads/lead-lifecycle.js';
+import { assignLead, leadHistory, leadStore, queueForRouting, type Lead } from '../leads/leads.service.js';
+import type { AssignmentCriteria, AssignmentStrategy } from './assignment-criteria.js';
+import { teamMembers, toCandidate } from './assignment-members.service.js';
+import { orderedRules, toRoutingRules } from './assignment-rules.service.js';
+import { assignmentPointers, assignmentRules } from './assignment.schema.js';
+import { pickAssignee } from './pick-assignee.js';
+import { routeLead, type RouteDecision, type RoutableLead, type RoutingRule } from './route-lead.js';
+
+/** Why a lead went to the manual routing queue instead of a rep. */
+export type QueueReason = 'no_rule_matched' | 'rule_targets_queue' | 'no_available_member';
+
+export interface RouteOutcome {
+  outcome: 'assigned' | 'queued';
+  decision: RouteDecision;
+  ownerId: string | null;
+  queueReason: QueueReason | null;
+  lead: Lead;
+}
+
+export const routableFacts = (lead: Lead): RoutableLead => ({
+  headcount: lead.headcount,
+  registeredCapital: lead.registeredCapital,
+  productInterest: lead.productInterest,
+  region: lead.region,
+  province: lead.province,
+  source: lead.source,
+  industry: lead.industry,
+  score: lead.score,
+  grade: lead.grade,
+});
+
+/**
+ * Runs the tenant's rules on one lead now and acts on the result: the matching team's next rep
+ * (round robin or least loaded, honouring capacity and absence) gets it, or it goes to the
+ * manual routing queue. Reps who rejected the lead before are passed over.
+ *
+ * Concurrency: the team's pointer row is locked before open leads are counted, so two leads of
+ * one team are assigned one after the other and each sees the other's count.
+ */
+export function routeAndAssign(ctx: RequestContext, leadId: string): Promise<RouteOutcome> {
+  return inTransaction(ctx, async (ctx) => {
+    requireLevel(ctx, 'assignment_rules', 'read');
+    const lead = await leadStore.get(ctx, leadId);
+    if (!isOpen(lead.status)) throw new AppError(409, 'LEAD_NOT_ROUTABLE', { status: lead.status }, { status: lead.status });
+    const decision = routeLead(toRoutingRules(await orderedRules(ctx)), routableFacts(lead));
+    if (decision.queue) {
+      const queued = await queueForRouting(ctx, leadId, { reason: decision.reason });
+      return { outcome: 'queued', decision, ownerId: null, queueReason: decision.reason, lead: queued };
+    }
+
+    const lastUserId = await lockPointer(ctx, decision.teamId);
+    const members = await teamMembers(ctx, decision.teamId);
+    const exclude = new Set(
+      (await leadHistory(ctx, leadId)).filter((h) => h.action === 'reject' && h.actorId).map((h) => h.actorId as string),
+    );
+    const ownerId = pickAssignee(members.map(toCandidate), decision.strategy, { now: new Date(), lastUserId, exclude });
+    if (!ownerId) {
+      const queued = await queueForRouting(ctx, leadId, { reason: 'no_available_member', teamId: decision.teamId });
+      return { outcome: 'queued', decision, ownerId: null, queueReason: 'no_available_member', lead: queued };
+    }
+    const assigned = await assignLead(ctx, leadId, { ownerId, teamId: decision.teamId }, decision.ruleName);
+    await executor(ctx)
+      .update(assignmentPointers)
+      .set({ lastUserId: ownerId, updatedAt: new Date() })
+      .where(and(eq(assignmentPointers.tenantId, ctx.tenantId), eq(assignmentPointers.teamId, decision.teamId)));
+    return { outcome: 'assigned', decision, ownerId, queueReason: null, lead: assigned };
+  });
+}
+
+/** Locks the team's round-robin pointer (creating it) and returns who got the previous lead. */
+async function lockPointer(ctx: RequestContext, teamId: string): Promise<string | null> {
+  const exec = executor(ctx);
+  await exec.insert(assignmentPointers).values({ tenantId: ctx.tenantId, teamId }).onConflictDoNothing();
+  const [row] = await exec
+    .select({ lastUserId: assignmentPointers.lastUserId })
+    .from(assignmentPointers)
+    .where(and(eq(assignmentPointers.tenantId, ctx.tenantId), eq(assignmentPointers.teamId, teamId)))
+    .for('update');
+  return row?.lastUserId ?? null;
+}
+
+/**
+ * A lead just became an MQL: route it. Left alone: when the tenant has no active rule (routing
+ * is not set up), when someone assigned it since or it moved on, and when it already sits with
+ * sales — its owner's role sees only their own or their team's leads (a rep's self-sourced lead).
+ * Runs as the system, from the `leads.promote` event.
+ */
+export async function autoAssignPromoted(ctx: RequestContext, leadId: string, promotedAt: Date): Promise<RouteOutcome | null> {
+  return inTransaction(ctx, async (ctx) => {
+    const [lead] = await leadStore.getMany(ctx, [leadId]);
+    if (!lead || lead.status !== 'mql') return null;
+    if (lead.assignedAt && new Date(lead.assignedAt) >= promotedAt) return null;
+    if (!(await hasActiveRule(ctx))) return null;
+    if (lead.ownerId && (await isWithSales(ctx, lead.ownerId))) return null;
+    return routeAndAssign(ctx, leadId);
+  });
+}
+
+async function hasActiveRule(ctx: RequestContext): Promise<boolean> {
+  const rows = await executor(ctx)
+    .select({ id: assignmentRules.id })
+    .from(assignmentRules)
+    .where(and(eq(assignmentRules.tenantId, ctx.tenantId), eq(assignmentRules.active, true)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** The user is an active seller: their role reads leads at `own` or `team` level. */
+async function isWithSales(ctx: RequestContext, userId: string): Promise<boolean> {
+  const [row] = await executor(ctx)
+    .select({ active: users.active, permissions: roles.permissions })
+    .from(users)
+    .innerJoin(roles, and(eq(roles.tenantId, users.tenantId), eq(roles.id, users.roleId)))
+    .where(and(eq(users.tenantId, ctx.tenantId), eq(users.id, userId)));
+  const level = row?.permissions.leads?.read;
+  return Boolean(row?.active) && (level === 'own' || level === 'team');
+}
+
+export interface DraftRule {
+  id?: string;
+  name: string;
+  active?: boolean;
+  criteria: AssignmentCriteria;
+  teamId: string | null;
+  strategy?: AssignmentStrategy;
+}
+
+export interface PreviewRow {
+  leadId: string;
+  leadName: string;
+  company: string | null;
+  ruleId: string | null;
+  ruleName: string | null;
+  teamId: string | null;
+  teamName: string | null;
+  queue: 'routing' | null;
+  reason: RouteDecision['reason'];
+  matched: string[];
+}
+
+export const PREVIEW_LIMIT = 200;
+
+/**
+ * Where each lead would go under the saved rules, or under a draft rule set, without changing
+ * anything. Without lead ids: the leads waiting in the routing queue (up to 200).
+ */
+export async function previewRouting(ctx: RequestContext, input: { leadIds?: string[]; rules?: DraftRule[] }) {
+  requireLevel(ctx, 'assignment_rules', 'read');
+  const rules: RoutingRule[] = input.rules
+    ? input.rules.map((r, i) => ({
+        id: r.id ?? `draft-${i + 1}`,
+        name: r.name,
+        active: r.active ?? true,
+        criteria: r.criteria,
+        teamId: r.teamId,
+        strategy: r.strategy ?? 'round_robin',
+      }))
+    : toRoutingRules(await orderedRules(ctx));
+  const leads = input.leadIds
+    ? await leadStore.getMany(ctx, input.leadIds)
+    : (await leadStore.list(ctx, { filters: { inRoutingQueue: 'true' }, sort: 'statusChangedAt', limit: PREVIEW_LIMIT })).data;
+  const decisions = leads.map((lead) => ({ lead, decision: routeLead(rules, routableFacts(lead)) }));
+  const names = await teamNames(ctx, decisions.map((d) => d.decision.teamId).filter((id): id is string => id !== null));
+  const data: PreviewRow[] = decisions.map(({ lead, decision }) => ({
+    leadId: lead.id,
+    leadName: lead.name,
+    company: lead.company,
+    ruleId: decision.ruleId,
+    ruleName: decision.ruleName,
+    teamId: decision.teamId,
+    teamName: decision.teamId ? (names.get(decision.teamId) ?? null) : null,
+    queue: decision.queue,
+    reason: decision.reason,
+    matched: decision.matched,
+  }));
+  const summary = new Map<string, { teamId: string | null; teamName: string | null; queue: 'routing' | null; count: number }>();
+  for (const row of data) {
+    const key = row.teamId ?? 'queue';
+    const entry = summary.get(key) ?? { teamId: row.teamId, teamName: row.teamName, queue: row.queue, count: 0 };
+    entry.count += 1;
+    summary.set(key, entry);
+  }
+  return { data, summary: [...summary.values()].sort((a, b) => b.count - a.count) };
+}
+
+async function teamNames(ctx: RequestContext, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await executor(ctx)
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(and(eq(teams.tenantId, ctx.tenantId), inArray(teams.id, unique)));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -1,0 +1,254 @@
+import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { executor, inTransaction, type RequestContext } from '../../platform/access/context.js';
+import { systemContext } from '../../platform/auth/context-loader.js';
+import { queryRows } from '../../platform/db/client.js';
+import type { ApiRecord } from '../../platform/records/record-store.js';
+import { DEDUP_STORES, loadRecords, storeColumns } from './dedup-stores.js';
+import { levelAtLeast, type PairLevel } from './duplicate-groups.js';
+import { dedupIndexState, dedupKeys, dedupPairs } from './duplicates.schema.js';
+import {
+  matchSignature,
+  prepareRecord,
+  recordKeys,
+  scoreRecords,
+  type DedupObject,
+  type MatchableRecord,
+  type PreparedRecord,
+} from './party-of-record.js';
+
+/**
+ * The candidate index (the SQL of duplicate detection lives here). Each record's blocking keys are
+ * stored; a record is compared only with records sharing a key, and keys shared by more than
+ * MAX_KEY_RECORDS records (a common surname bigram, a business centre's switchboard) are skipped
+ * as too common to tell anything. Pairs scoring "possible" or better are kept for the group list.
+ */
+export const MAX_KEY_RECORDS = 200;
+/** Candidates compared per record: those sharing the most keys. */
+export const MAX_CANDIDATES = 300;
+/** Records indexed per transaction. */
+const BATCH = 200;
+/** Rows per multi-row INSERT. */
+const INSERT_ROWS = 1000;
+
+const asRecord = (r: ApiRecord) => r as unknown as MatchableRecord;
+const textArray = (values: readonly string[]) => sql`${sql.param([...values])}::text[]`;
+const uuidArray = (values: readonly string[]) => sql`${sql.param([...values])}::uuid[]`;
+
+async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += INSERT_ROWS) await insert(rows.slice(i, i + INSERT_ROWS));
+}
+
+/** Keys shared by at most MAX_KEY_RECORDS records of the objects (the record itself included). */
+export async function usefulKeys(ctx: RequestContext, objects: readonly DedupObject[], keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await queryRows<{ key: string; object: string; n: number }>(
+    executor(ctx),
+    sql`SELECT key, object, count(*)::int AS n FROM dedup_keys
+        WHERE tenant_id = ${ctx.tenantId} AND object = ANY(${textArray(objects)}) AND key = ANY(${textArray(keys)})
+        GROUP BY key, object`,
+  );
+  const common = new Set(rows.filter((r) => r.n > MAX_KEY_RECORDS).map((r) => r.key));
+  return new Set(keys.filter((k) => !common.has(k)));
+}
+
+/**
+ * Records of `objects` sharing any of `keys` (already filtered by `usefulKeys`), the ones sharing
+ * the most first, at most MAX_CANDIDATES. `exclude` is the record asking.
+ */
+export async function candidatesByKeys(
+  ctx: RequestContext,
+  objects: readonly DedupObject[],
+  keys: readonly string[],
+  exclude: string,
+): Promise<{ object: DedupObject; id: string }[]> {
+  if (keys.length === 0) return [];
+  const rows = await queryRows<{ object: DedupObject; id: string }>(
+    executor(ctx),
+    sql`SELECT object, record_id AS id FROM dedup_keys
+        WHERE tenant_id = ${ctx.tenantId} AND object = ANY(${textArray(objects)}) AND key = ANY(${textArray(keys)})
+          AND record_id <> ${exclude}
+        GROUP BY object, record_id ORDER BY count(*) DESC, record_id LIMIT ${MAX_CANDIDATES}`,
+  );
+  return rows;
+}
+
+interface IndexOptions {
+  /** Match again even where the signature says nothing changed (a rebuild). */
+  force?: boolean;
+}
+
+/**
+ * Brings the index up to date for these records (read by a system context of the tenant, so every
+ * record is seen): keys, state and the pairs they form with the records sharing their keys.
+ * Runs in the caller's transaction.
+ */
+export async function indexRecords(ctx: RequestContext, object: DedupObject, records: readonly ApiRecord[], opts: IndexOptions = {}): Promise<void> {
+  if (records.length === 0) return;
+  const exec = executor(ctx);
+  const ids = records.map((r) => r.id);
+  const states = await exec
+    .select({ recordId: dedupIndexState.recordId, signature: dedupIndexState.signature })
+    .from(dedupIndexState)
+    .where(and(eq(dedupIndexState.tenantId, ctx.tenantId), eq(dedupIndexState.object, object), inArray(dedupIndexState.recordId, ids)));
+  const known = new Map(states.map((s) => [s.recordId, s.signature]));
+  const now = new Date();
+  const stateRows = records.map((r) => ({
+    tenantId: ctx.tenantId,
+    object,
+    recordId: r.id,
+    version: r.version,
+    signature: matchSignature(object, asRecord(r)),
+    indexedAt: now,
+  }));
+  await exec
+    .insert(dedupIndexState)
+    .values(stateRows)
+    .onConflictDoUpdate({
+      target: [dedupIndexState.tenantId, dedupIndexState.object, dedupIndexState.recordId],
+      set: { version: sql`excluded.version`, signature: sql`excluded.signature`, indexedAt: sql`excluded.indexed_at` },
+    });
+  const changed = records.filter((r, i) => opts.force || known.get(r.id) !== stateRows[i].signature);
+  if (changed.length === 0) return;
+
+  const prepared = new Map(changed.map((r) => [r.id, prepareRecord(object, asRecord(r))]));
+  const keysOf = new Map([...prepared].map(([id, p]) => [id, recordKeys(p)]));
+  const changedIds = [...prepared.keys()];
+  await exec
+    .delete(dedupKeys)
+    .where(and(eq(dedupKeys.tenantId, ctx.tenantId), eq(dedupKeys.object, object), inArray(dedupKeys.recordId, changedIds)));
+  const keyRows = [...keysOf].flatMap(([recordId, keys]) => keys.map((key) => ({ tenantId: ctx.tenantId, key, object, recordId })));
+  await insertChunks(keyRows, (chunk) => exec.insert(dedupKeys).values(chunk).onConflictDoNothing());
+
+  // Candidates of every changed record in one query, then scored here.
+  const useful = await usefulKeys(ctx, [object], [...new Set(keyRows.map((k) => k.key))]);
+  const shared = useful.size
+    ? await queryRows<{ src: string; cand: string; n: number }>(
+        exec,
+        sql`SELECT a.record_id AS src, k.record_id AS cand, count(*)::int AS n
+            FROM dedup_keys a JOIN dedup_keys k
+              ON k.tenant_id = a.tenant_id AND k.key = a.key AND k.object = a.object AND k.record_id <> a.record_id
+            WHERE a.tenant_id = ${ctx.tenantId} AND a.object = ${object} AND a.record_id = ANY(${uuidArray(changedIds)})
+              AND a.key = ANY(${textArray([...useful])})
+            GROUP BY a.record_id, k.record_id`,
+      )
+    : [];
+  const bySource = new Map<string, { cand: string; n: number }[]>();
+  for (const row of shared) bySource.set(row.src, [...(bySource.get(row.src) ?? []), row]);
+  const wanted = new Set<string>();
+  for (const list of bySource.values()) {
+    list.sort((x, y) => y.n - x.n || x.cand.localeCompare(y.cand));
+    for (const { cand } of list.slice(0, MAX_CANDIDATES)) wanted.add(cand);
+  }
+  const outside = [...wanted].filter((id) => !prepared.has(id));
+  const loaded = await loadRecords(ctx, object, outside);
+  const preparedOf = (id: string): PreparedRecord | undefined => {
+    if (prepared.has(id)) return prepared.get(id);
+    const record = loaded.get(id);
+    if (!record) return undefined;
+    const p = prepareRecord(object, asRecord(record));
+    prepared.set(id, p);
+    return p;
+  };
+
+  const pairs = new Map<string, typeof dedupPairs.$inferInsert>();
+  for (const [src, list] of bySource) {
+    const a = preparedOf(src)!;
+    for (const { cand } of list.slice(0, MAX_CANDIDATES)) {
+      const b = preparedOf(cand);
+      if (!b) continue;
+      const [x, y] = src < cand ? [src, cand] : [cand, src];
+      if (pairs.has(`${x}:${y}`)) continue;
+      const result = scoreRecords(a, b);
+      if (!levelAtLeast(result.level, 'possible')) continue;
+      pairs.set(`${x}:${y}`, {
+        tenantId: ctx.tenantId,
+        object,
+        recordA: x,
+        recordB: y,
+        score: result.score,
+        level: result.level as PairLevel,
+        reasons: result.reasons,
+        scoredAt: now,
+      });
+    }
+  }
+  await deletePairs(ctx, object, changedIds);
+  await insertChunks([...pairs.values()], (chunk) => exec.insert(dedupPairs).values(chunk).onConflictDoNothing());
+}
+
+async function deletePairs(ctx: RequestContext, object: DedupObject, ids: readonly string[]) {
+  await executor(ctx)
+    .delete(dedupPairs)
+    .where(and(
+      eq(dedupPairs.tenantId, ctx.tenantId),
+      eq(dedupPairs.object, object),
+      or(inArray(dedupPairs.recordA, [...ids]), inArray(dedupPairs.recordB, [...ids])),
+    ));
+}
+
+/** Takes records out of the index (deleted, or merged away). Runs in the caller's transaction. */
+export async function forgetRecords(ctx: RequestContext, object: DedupObject, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const exec = executor(ctx);
+  await exec.delete(dedupKeys).where(and(eq(dedupKeys.tenantId, ctx.tenantId), eq(dedupKeys.object, object), inArray(dedupKeys.recordId, [...ids])));
+  await exec
+    .delete(dedupIndexState)
+    .where(and(eq(dedupIndexState.tenantId, ctx.tenantId), eq(dedupIndexState.object, object), inArray(dedupIndexState.recordId, [...ids])));
+  await deletePairs(ctx, object, ids);
+}
+
+/** Re-reads one record and indexes it, or forgets it when it is gone (the event subscribers). */
+export async function reindexRecord(db: RequestContext['db'], tenantId: string, object: DedupObject, id: string): Promise<void> {
+  const ctx = systemContext(db, tenantId, 'duplicate index');
+  await inTransaction(ctx, async (ctx) => {
+    const [record] = (await loadRecords(ctx, object, [id])).values();
+    if (record) await indexRecords(ctx, object, [record]);
+    else await forgetRecords(ctx, object, [id]);
+  });
+}
+
+/** Condition on the store's table: the record is not in the index at its current version. */
+function notIndexed(ctx: RequestContext, object: DedupObject) {
+  const t = storeColumns(object);
+  return sql`NOT EXISTS (SELECT 1 FROM dedup_index_state s
+    WHERE s.tenant_id = ${ctx.tenantId} AND s.object = ${object} AND s.record_id = ${t.id} AND s.version = ${t.version})`;
+}
+
+/**
+ * Indexes what the events have not indexed yet (workers behind, or off), up to `budget` records,
+ * so a duplicate search right after a change sees it. Returns whether records are still waiting.
+ */
+export async function catchUpIndex(caller: RequestContext, object: DedupObject, budget = 1000): Promise<{ pending: boolean }> {
+  const sys = systemContext(caller.db, caller.tenantId, 'duplicate index');
+  const store = DEDUP_STORES[object];
+  for (let done = 0; done < budget; done += BATCH) {
+    const page = await store.list(sys, { where: notIndexed(sys, object), sort: 'createdAt', limit: BATCH });
+    if (page.data.length === 0) return { pending: false };
+    await inTransaction(sys, (ctx) => indexRecords(ctx, object, page.data));
+    if (page.data.length < BATCH) return { pending: false };
+  }
+  return { pending: true };
+}
+
+/**
+ * Rebuilds a tenant's index of one object from its records: every record matched again, then
+ * what no longer exists swept away. The `dedup.rebuild` job.
+ */
+export async function rebuildIndex(db: RequestContext['db'], tenantId: string, object: DedupObject): Promise<{ indexed: number; removed: number }> {
+  const sys = systemContext(db, tenantId, 'duplicate index');
+  const started = new Date(Date.now() - 1);
+  let indexed = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await DEDUP_STORES[object].list(sys, { sort: 'createdAt', limit: BATCH, cursor });
+    await inTransaction(sys, (ctx) => indexRecords(ctx, object, page.data, { force: true }));
+    indexed += page.data.length;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  const gone = await db
+    .delete(dedupIndexState)
+    .where(and(eq(dedupIndexState.tenantId, tenantId), eq(dedupIndexState.object, object), lt(dedupIndexState.indexedAt, started)))
+    .returning({ id: dedupIndexState.recordId });
+  await inTransaction(sys, (ctx) => forgetRecords(ctx, object, gone.map((g) => g.id)));
+  return { indexed, removed: gone.length };
+}

@@ -1,0 +1,92 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { executor, inTransaction, type RequestContext } from '../../platform/access/context.js';
+import { leads, leadStatusHistory, leadTouches } from './leads.schema.js';
+import { LEAD_INPUT_FIELDS, leadStore, type Lead } from './leads.service.js';
+
+/**
+ * What the data-quality modules (dedup: merges; enrichment: registry data) need from leads,
+ * kept beside the lead services so they never write the leads tables themselves.
+ */
+
+const isEmpty = (v: unknown) => v === undefined || v === null || v === '';
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+export interface FilledLead {
+  lead: Lead;
+  /** The fields written. */
+  filled: string[];
+}
+
+/**
+ * Writes values from an automated `source` (e.g. `registry`) into the fields nobody typed: a
+ * field is written only when it has no recorded origin and is empty, or when `source` itself
+ * filled it before (it may refresh its own value). What a person, a form or an import set —
+ * even a value a person typed and later cleared — is left alone. Each written field records `{ source, at }`.
+ * A converted lead is read-only and stays as it is.
+ */
+export function fillUntypedLeadFields(ctx: RequestContext, id: string, values: Record<string, unknown>, source: string): Promise<FilledLead> {
+  return inTransaction(ctx, async (ctx) => {
+    const lead = await leadStore.get(ctx, id);
+    if (lead.status === 'converted') return { lead, filled: [] };
+    const current = lead as unknown as Record<string, unknown>;
+    const patch: Record<string, unknown> = {};
+    for (const field of LEAD_INPUT_FIELDS) {
+      const value = values[field];
+      if (isEmpty(value)) continue;
+      const origin = lead.fieldSources[field]?.source;
+      if (origin !== undefined ? origin !== source : !isEmpty(current[field])) continue;
+      if (!same(current[field], value)) patch[field] = value;
+    }
+    const filled = Object.keys(patch);
+    if (filled.length === 0) return { lead, filled };
+    const at = new Date().toISOString();
+    const fieldSources = { ...lead.fieldSources, ...Object.fromEntries(filled.map((f) => [f, { source, at }])) };
+    return { lead: await leadStore.update(ctx, id, { ...patch, fieldSources }, lead.version), filled };
+  });
+}
+
+export interface MovedLeadHistory {
+  touches: string[];
+  statusHistory: string[];
+}
+
+/**
+ * Moves the campaign touches and status history of merged leads to the lead that survives the
+ * merge, unchanged (times, actors, reasons), so attribution and the time-in-status reports keep
+ * them. Returns the ids moved. Runs in the caller's transaction.
+ */
+export async function relinkLeadHistory(ctx: RequestContext, fromLeadIds: readonly string[], toLeadId: string): Promise<MovedLeadHistory> {
+  if (fromLeadIds.length === 0) return { touches: [], statusHistory: [] };
+  const exec = executor(ctx);
+  const touches = await exec
+    .update(leadTouches)
+    .set({ leadId: toLeadId })
+    .where(and(eq(leadTouches.tenantId, ctx.tenantId), inArray(leadTouches.leadId, [...fromLeadIds])))
+    .returning({ id: leadTouches.id });
+  const history = await exec
+    .update(leadStatusHistory)
+    .set({ leadId: toLeadId })
+    .where(and(eq(leadStatusHistory.tenantId, ctx.tenantId), inArray(leadStatusHistory.leadId, [...fromLeadIds])))
+    .returning({ id: leadStatusHistory.id });
+  return { touches: touches.map((r) => r.id), statusHistory: history.map((r) => r.id) };
+}
+
+/**
+ * Points leads converted into merged accounts or contacts at the surviving one (what the lead
+ * became). Returns the ids of the leads changed. Runs in the caller's transaction.
+ */
+export async function relinkConvertedLeads(
+  ctx: RequestContext,
+  target: 'account' | 'contact',
+  fromIds: readonly string[],
+  toId: string,
+): Promise<string[]> {
+  if (fromIds.length === 0) return [];
+  const column = target === 'account' ? leads.convertedAccountId : leads.convertedContactId;
+  const rows = await executor(ctx)
+    .update(leads)
+    .set({ [target === 'account' ? 'convertedAccountId' : 'convertedContactId']: toId, version: sql`${leads.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(leads.tenantId, ctx.tenantId), inArray(column, [...fromIds])))
+    .returning({ id: leads.id });
+  return rows.map((r) => r.id);
+}
