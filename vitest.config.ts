@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['server/**/*.test.ts', 'web/src/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

@@ -37,7 +37,7 @@ export async function startServer(env: Record<string, string> = {}, dataDir = fs
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 180_000);
     child.stdout!.on('data', () => {
       if (output.includes('Lead2Cash is running')) {
         clearTimeout(timer);

@@ -6,9 +6,11 @@ import { startServer, type RunningServer } from '../server-process.js';
 
 /** The real `npm start` entry on the embedded database: demo logins, the folder lock, clean stops. */
 let server: RunningServer;
+// Starting real processes is slow on a loaded machine: the hooks and tests wait accordingly.
+const SLOW = 240_000;
 beforeAll(async () => {
   server = await startServer({ L2C_WORKERS: 'off' });
-});
+}, SLOW);
 afterAll(async () => {
   await server?.stop();
 });
@@ -27,18 +29,18 @@ describe('the server process', () => {
     expect(accounts.data.length).toBeGreaterThan(2);
   });
 
-  it('refuses a second process on the same data folder with a clear message', () => {
+  it('refuses a second process on the same data folder with a clear message', { timeout: SLOW }, () => {
     const second = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
       cwd: path.resolve(import.meta.dirname, '../../..'),
       env: { ...process.env, DATABASE_URL: '', PORT: '0', L2C_DATA_DIR: server.dataDir },
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: 180_000,
     });
     expect(second.status).toBe(2);
     expect(second.stderr).toContain(`The embedded database in ${server.dataDir} is in use by process`);
   });
 
-  it('shuts down cleanly on SIGTERM and frees the folder', async () => {
+  it('shuts down cleanly on SIGTERM and frees the folder', { timeout: SLOW }, async () => {
     const code = await server.stop();
     expect(code, server.output()).toBe(0);
     expect(fs.existsSync(path.join(server.dataDir, 'l2c.lock'))).toBe(false);
