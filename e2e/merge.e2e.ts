@@ -55,7 +55,8 @@ describe('merging duplicate leads in the browser', () => {
     await signIn(page, server.url, 'marketing@demo.lead2cash.local', PASSWORD);
     await page.getByTestId('nav-duplicates').first().click();
     await page.getByTestId('duplicates-page').waitFor();
-    await group().waitFor();
+    // The first look indexes what the (switched-off) workers have not: allow for a loaded machine.
+    await group().waitFor({ timeout: 90_000 });
     await expect(group().getAttribute('data-level')).resolves.toBe('exact');
     const reasons = await group().getByTestId('duplicate-reason').allTextContents();
     expect(reasons).toContain('邮箱相同');

@@ -172,6 +172,26 @@ describe('upload and column mapping', () => {
   });
 });
 
+describe('file size limit', () => {
+  it('refuses a file over the limit (L2C_IMPORT_MAX_MB) and drops what was stored', async () => {
+    process.env.L2C_IMPORT_MAX_MB = '1';
+    const small = await createTestApp();
+    delete process.env.L2C_IMPORT_MAX_MB;
+    try {
+      const client = await small.signUp('Small Co');
+      const res = await upload(client, { name: 'big.csv', content: Buffer.alloc(1536 * 1024, 'name,email\r\n') });
+      expect(res.status).toBe(413);
+      expect(res.body.error).toMatchObject({ code: 'IMPORT_FILE_TOO_LARGE', message: 'The file is larger than 1 MB. Split it into smaller files.' });
+      const failed = await client.get(`/imports/${res.body.error.details.importId}`);
+      expect(failed.body).toMatchObject({ status: 'failed', failure: { code: 'IMPORT_FILE_TOO_LARGE' } });
+      const chunks = await small.database.db.execute('SELECT count(*)::int AS n FROM import_files' as never);
+      expect((chunks as unknown as { rows: { n: number }[] }).rows[0].n).toBe(0);
+    } finally {
+      await small.close();
+    }
+  }, 120_000);
+});
+
 describe('validation report', () => {
   it('rejects invalid rows with the row, the column and the reason in the reader’s language, and gives them back to fix', async () => {
     const content = csv([

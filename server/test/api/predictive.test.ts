@@ -24,7 +24,7 @@ const sqlLeadIds: string[] = [];
 /** Runs events and jobs to the end, and fails on any scoring job or subscriber that failed. */
 async function drain() {
   // Seeding ~350 leads sets off thousands of subscriber jobs (every module reacts to leads.*).
-  await drainEvents(t.database.db, { logger: quiet, concurrency: 8 }, 20_000);
+  await drainEvents(t.database.db, { logger: quiet }, 20_000);
   const failed = await queryRows<{ type: string; last_error: string }>(
     t.database.db,
     sql`SELECT type, last_error FROM jobs WHERE status IN ('failed', 'dead')

@@ -38,10 +38,9 @@ export function openLeadsPage(ctx: RequestContext, cursor: string | null) {
  */
 export async function leadRows(ctx: RequestContext, leads: readonly Lead[], until: (lead: Lead) => Date): Promise<LeadRow[]> {
   if (leads.length === 0) return [];
-  const [engagement, campaignTypes] = await Promise.all([
-    engagementCounts(ctx, leads.map((lead) => ({ leadId: lead.id, until: until(lead) }))),
-    campaignTypesOf(ctx, leads),
-  ]);
+  // One after the other: a job holds one pooled connection at a time.
+  const engagement = await engagementCounts(ctx, leads.map((lead) => ({ leadId: lead.id, until: until(lead) })));
+  const campaignTypes = await campaignTypesOf(ctx, leads);
   return leads.map((lead) =>
     leadRow(lead, lead.campaignId ? (campaignTypes.get(lead.campaignId) ?? null) : null, engagementFeatures(engagement.get(lead.id) ?? {})),
   );
