@@ -173,7 +173,7 @@ describe('lead funnel report', () => {
   it('shows the tenant’s MQL and SQL definitions with the numbers', async () => {
     await marketing.patch('/assignment-settings', { mqlDefinition: 'Score ≥ 60', sqlDefinition: 'BANT budget + need confirmed' });
     const res = await marketing.get(q());
-    expect(res.body.definitions).toEqual({ mql: 'Score ≥ 60', sql: 'BANT budget + need confirmed' });
+    expect(res.body.definitions).toEqual({ mql: 'Score ≥ 60', sql: 'BANT budget + need confirmed', mqlScoreBar: 60 });
     expect(res.body.period).toEqual({ from: from.toISOString(), to: to.toISOString() });
   });
 

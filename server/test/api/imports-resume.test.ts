@@ -1,7 +1,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runImportSlice } from '../../src/modules/imports/import-job.js';
 import { queryRows } from '../../src/platform/db/client.js';
 import { JobWorker } from '../../src/platform/jobs/job-worker.js';
@@ -9,6 +9,9 @@ import { createTestApp, type ApiClient, type TestApp } from '../test-app.js';
 import { csv, importRow, runImports, upload } from './imports-test-helpers.js';
 
 /** Imports survive crashes and restarts without losing or doubling rows, and stream large files. */
+// Each test runs whole imports against a real database: allow for a slow, shared machine.
+vi.setConfig({ testTimeout: 120_000 });
+
 let t: TestApp;
 let admin: ApiClient;
 let marketing: { client: ApiClient; id: string };
@@ -17,8 +20,8 @@ beforeAll(async () => {
   t = await createTestApp();
   admin = await t.signUp('Resume Co');
   marketing = await t.addUser(admin, { role: 'marketing' });
-});
-afterAll(() => t.close());
+}, 180_000);
+afterAll(() => t?.close(), 180_000);
 
 const people = (domain: string, n: number) => [
   ['Name', 'Company', 'Email', 'Phone'],

@@ -1,9 +1,12 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type ApiClient, type TestApp } from '../test-app.js';
 import { creditCodeCheckChar, csv, gbk, multipart, runImports, upload, xlsx } from './imports-test-helpers.js';
 
 /** JOURNEYS.md journey 1: marketing ops uploads badge scans, maps once, reads the report. */
+// Each test runs whole imports against a real database: allow for a slow, shared machine.
+vi.setConfig({ testTimeout: 120_000 });
+
 let t: TestApp;
 let admin: ApiClient;
 let marketing: { client: ApiClient; id: string };
@@ -16,8 +19,8 @@ beforeAll(async () => {
   marketing = await t.addUser(admin, { role: 'marketing' });
   marketing2 = await t.addUser(admin, { role: 'marketing' });
   rep = await t.addUser(admin, { role: 'sales_rep' });
-});
-afterAll(() => t.close());
+}, 180_000);
+afterAll(() => t?.close(), 180_000);
 
 const code = (first17: string) => `${first17}${creditCodeCheckChar(first17)}`;
 

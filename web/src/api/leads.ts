@@ -192,7 +192,7 @@ export interface FunnelCounts {
 export interface LeadFunnel {
   period: { from: string; to: string };
   filters: { source: string | null; campaignId: string | null };
-  definitions: { mql: string | null; sql: string | null };
+  definitions: { mql: string | null; sql: string | null; mqlScoreBar: number | null };
   totals: FunnelCounts;
   bySource: (FunnelCounts & { source: string | null })[];
   byCampaign: (FunnelCounts & { campaignId: string | null })[];

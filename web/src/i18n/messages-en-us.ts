@@ -808,6 +808,7 @@ export const enUS = {
   'leadFunnel.title': 'MQL → SQL',
   'leadFunnel.subtitle': 'What became of the period’s MQLs, why reps turned leads down, and how long leads wait in each status.',
   'leadFunnel.definitions': 'Our MQL and SQL standards',
+  'leadFunnel.mqlScoreBar': 'MQL score bar (lead scoring)',
   'leadFunnel.noDefinition': 'Not written down yet (Assignment rules → standards).',
   'leadFunnel.mql': 'MQLs',
   'leadFunnel.accepted': 'Accepted',

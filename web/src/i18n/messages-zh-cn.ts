@@ -805,6 +805,7 @@ export const zhCN: Messages = {
   'leadFunnel.title': 'MQL → SQL',
   'leadFunnel.subtitle': '本期 MQL 的去向、销售退回线索的原因，以及线索在各状态停留的时间。',
   'leadFunnel.definitions': '我们的 MQL 与 SQL 标准',
+  'leadFunnel.mqlScoreBar': 'MQL 评分门槛（线索评分）',
   'leadFunnel.noDefinition': '尚未填写（在“分配规则”页的线索标准中设置）。',
   'leadFunnel.mql': 'MQL 数',
   'leadFunnel.accepted': '已接受',

@@ -89,6 +89,9 @@ export function LeadFunnel() {
               items={[
                 { key: 'mql', label: t('assignSettings.mql'), children: data.definitions.mql ?? <Typography.Text type="secondary">{t('leadFunnel.noDefinition')}</Typography.Text> },
                 { key: 'sql', label: t('assignSettings.sql'), children: data.definitions.sql ?? <Typography.Text type="secondary">{t('leadFunnel.noDefinition')}</Typography.Text> },
+                ...(data.definitions.mqlScoreBar !== null
+                  ? [{ key: 'bar', label: t('leadFunnel.mqlScoreBar'), children: <span className="l2c-number">{data.definitions.mqlScoreBar}</span> }]
+                  : []),
               ]}
             />
           </Card>

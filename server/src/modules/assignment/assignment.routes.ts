@@ -99,7 +99,7 @@ const FunnelCounts = {
 const FunnelSchema = Type.Object({
   period: Type.Object({ from: Type.String(), to: Type.String() }),
   filters: Type.Object({ source: Nullable(Type.String()), campaignId: Nullable(Type.String()) }),
-  definitions: Type.Object({ mql: Nullable(Type.String()), sql: Nullable(Type.String()) }),
+  definitions: Type.Object({ mql: Nullable(Type.String()), sql: Nullable(Type.String()), mqlScoreBar: Nullable(Type.Number()) }),
   totals: Type.Object(FunnelCounts),
   bySource: Type.Array(Type.Object({ source: Nullable(Type.String()), ...FunnelCounts })),
   byCampaign: Type.Array(Type.Object({ campaignId: Nullable(Type.String()), ...FunnelCounts })),

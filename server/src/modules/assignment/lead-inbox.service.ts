@@ -2,6 +2,7 @@ import type { RequestContext } from '../../platform/access/context.js';
 import type { Page } from '../../platform/records/record-store.js';
 import { leadFunnel, type FunnelQuery, type LeadFunnel } from '../leads/lead-reports.service.js';
 import { leadStore, type Lead } from '../leads/leads.service.js';
+import { readScoringSettings } from '../scoring/scoring-settings.service.js';
 import { readAssignmentSettings } from './assignment-settings.service.js';
 import { slaDueAt } from './first-response-sla.js';
 
@@ -44,8 +45,8 @@ export function routingQueue(ctx: RequestContext, query: { q?: string; limit?: n
 export interface LeadFunnelReport extends LeadFunnel {
   period: { from: string; to: string };
   filters: { source: string | null; campaignId: string | null };
-  /** The tenant's written MQL and SQL standards, shown beside the numbers. */
-  definitions: { mql: string | null; sql: string | null };
+  /** The tenant's written MQL and SQL standards, and the score bar lead scoring promotes at. */
+  definitions: { mql: string | null; sql: string | null; mqlScoreBar: number | null };
 }
 
 const DAY = 24 * 3600 * 1000;
@@ -55,10 +56,11 @@ export async function leadFunnelReport(ctx: RequestContext, q: Partial<FunnelQue
   const from = q.from ?? new Date(to.getTime() - 90 * DAY);
   const funnel = await leadFunnel(ctx, { from, to, source: q.source, campaignId: q.campaignId });
   const settings = await readAssignmentSettings(ctx);
+  const scoring = await readScoringSettings(ctx);
   return {
     period: { from: from.toISOString(), to: to.toISOString() },
     filters: { source: q.source ?? null, campaignId: q.campaignId ?? null },
-    definitions: { mql: settings.mqlDefinition, sql: settings.sqlDefinition },
+    definitions: { mql: settings.mqlDefinition, sql: settings.sqlDefinition, mqlScoreBar: scoring.mqlThreshold ?? null },
     ...funnel,
   };
 }

@@ -78,6 +78,11 @@ export const leadStore = new RecordStore<Lead>({
     updatedAt: leads.updatedAt,
     name: leads.name,
     statusChangedAt: leads.statusChangedAt,
+    /**
+     * Creation order too (ids are UUIDv7), with an exact cursor: batch jobs page by it, since a
+     * timestamp cursor keeps milliseconds only and PostgreSQL stores microseconds.
+     */
+    id: leads.id,
   },
   defaultSort: '-createdAt',
   filters: {

@@ -109,11 +109,15 @@ export async function rescoreLeads(ctx: RequestContext, leads: readonly Lead[], 
   return outcome;
 }
 
-/** One page of the tenant's scored leads, oldest first, as the caller sees them. */
+/**
+ * One page of the tenant's scored leads, oldest first, as the caller sees them. Pages go by id
+ * (UUIDv7: creation order), whose cursor is exact: a createdAt cursor keeps milliseconds while
+ * PostgreSQL stores microseconds, and an import's leads may share one created_at.
+ */
 export function scoredLeadsPage(ctx: RequestContext, cursor?: string | null) {
   return leadStore.list(ctx, {
     filters: { status: SCORED_STATUSES.join(',') },
-    sort: 'createdAt',
+    sort: 'id',
     limit: BATCH_SIZE,
     cursor: cursor ?? undefined,
   });

@@ -17,19 +17,24 @@ import {
 /** Leads per page: the record store's largest page. */
 export const ROW_BATCH = 200;
 
+/*
+ * Pages go by id (UUIDv7: creation order), whose cursor is exact; a createdAt cursor loses the
+ * microseconds PostgreSQL keeps, and a bulk import's leads share one created_at.
+ */
+
 /** One page, oldest first, of the leads that may carry a label (the label rule decides which do). */
 export function labelledCandidatesPage(ctx: RequestContext, now: Date, rule: LabelRule, cursor: string | null) {
   const { closedStatuses, staleStatuses, createdBefore } = labelledCandidates(now, rule);
   return listLeadsMatching(
     ctx,
     { anyOf: [{ statuses: closedStatuses }, { statuses: staleStatuses, createdBefore }, { hasOpportunity: true }] },
-    { limit: ROW_BATCH, cursor: cursor ?? undefined, sort: 'createdAt' },
+    { limit: ROW_BATCH, cursor: cursor ?? undefined, sort: 'id' },
   );
 }
 
 /** One page, oldest first, of the leads whose predicted score is kept up to date. */
 export function openLeadsPage(ctx: RequestContext, cursor: string | null) {
-  return listLeadsMatching(ctx, { statuses: [...PREDICTED_STATUSES] }, { limit: ROW_BATCH, cursor: cursor ?? undefined, sort: 'createdAt' });
+  return listLeadsMatching(ctx, { statuses: [...PREDICTED_STATUSES] }, { limit: ROW_BATCH, cursor: cursor ?? undefined, sort: 'id' });
 }
 
 /**
