@@ -7,7 +7,7 @@ CREATE TABLE "audit_heads" (
 CREATE TABLE "audit_log" (
 	"tenant_id" uuid NOT NULL,
 	"seq" bigint NOT NULL,
-	"at" timestamp with time zone NOT NULL,
+	"at" timestamp (3) with time zone NOT NULL,
 	"actor_kind" text NOT NULL,
 	"actor_id" uuid,
 	"actor_name" text NOT NULL,
@@ -31,8 +31,8 @@ CREATE TABLE "outbox_events" (
 	"record_id" uuid,
 	"actor_id" uuid,
 	"payload" jsonb NOT NULL,
-	"occurred_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"dispatched_at" timestamp with time zone,
+	"occurred_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"dispatched_at" timestamp (3) with time zone,
 	CONSTRAINT "outbox_events_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
@@ -42,11 +42,11 @@ CREATE TABLE "job_schedules" (
 	"timezone" text DEFAULT 'UTC' NOT NULL,
 	"type" text NOT NULL,
 	"payload" jsonb NOT NULL,
-	"next_run_at" timestamp with time zone NOT NULL,
-	"last_run_at" timestamp with time zone,
+	"next_run_at" timestamp (3) with time zone NOT NULL,
+	"last_run_at" timestamp (3) with time zone,
 	"enabled" boolean DEFAULT true NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "jobs" (
@@ -56,29 +56,29 @@ CREATE TABLE "jobs" (
 	"payload" jsonb NOT NULL,
 	"status" text DEFAULT 'queued' NOT NULL,
 	"priority" integer DEFAULT 0 NOT NULL,
-	"run_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"run_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"max_attempts" integer DEFAULT 5 NOT NULL,
 	"locked_by" text,
-	"locked_until" timestamp with time zone,
+	"locked_until" timestamp (3) with time zone,
 	"last_error" text,
 	"unique_key" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"finished_at" timestamp with time zone
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp (3) with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "api_keys" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"user_id" uuid NOT NULL,
 	"name" text NOT NULL,
 	"prefix" text NOT NULL,
 	"key_hash" text NOT NULL,
-	"last_used_at" timestamp with time zone,
-	"revoked_at" timestamp with time zone,
+	"last_used_at" timestamp (3) with time zone,
+	"revoked_at" timestamp (3) with time zone,
 	CONSTRAINT "api_keys_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
@@ -89,7 +89,7 @@ CREATE TABLE "idempotency_keys" (
 	"request_hash" text NOT NULL,
 	"status_code" integer,
 	"response" jsonb,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "idempotency_keys_tenant_id_key_pk" PRIMARY KEY("tenant_id","key")
 );
 --> statement-breakpoint
@@ -98,14 +98,14 @@ CREATE TABLE "login_emails" (
 	"tenant_id" uuid NOT NULL,
 	"user_id" uuid NOT NULL,
 	"failed_attempts" integer DEFAULT 0 NOT NULL,
-	"locked_until" timestamp with time zone
+	"locked_until" timestamp (3) with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "roles" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"key" text NOT NULL,
 	"name" text NOT NULL,
@@ -117,8 +117,8 @@ CREATE TABLE "sessions" (
 	"tenant_id" uuid NOT NULL,
 	"token_hash" text NOT NULL,
 	"user_id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"expires_at" timestamp with time zone NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp (3) with time zone NOT NULL,
 	"ip" text,
 	"user_agent" text,
 	CONSTRAINT "sessions_tenant_id_token_hash_pk" PRIMARY KEY("tenant_id","token_hash")
@@ -127,8 +127,8 @@ CREATE TABLE "sessions" (
 CREATE TABLE "teams" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"name" text NOT NULL,
 	"parent_id" uuid,
@@ -143,14 +143,14 @@ CREATE TABLE "tenants" (
 	"currency" text DEFAULT 'CNY' NOT NULL,
 	"locale" text DEFAULT 'zh-CN' NOT NULL,
 	"fiscal_year_start_month" integer DEFAULT 1 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "users" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"email" text NOT NULL,
 	"name" text NOT NULL,
@@ -173,17 +173,17 @@ CREATE TABLE "webhook_deliveries" (
 	"last_status_code" integer,
 	"last_error" text,
 	"response_snippet" text,
-	"next_attempt_at" timestamp with time zone,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"delivered_at" timestamp with time zone,
+	"next_attempt_at" timestamp (3) with time zone,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"delivered_at" timestamp (3) with time zone,
 	CONSTRAINT "webhook_deliveries_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "webhooks" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"url" text NOT NULL,
 	"events" text[] NOT NULL,
@@ -197,15 +197,15 @@ CREATE TABLE "webhooks" (
 CREATE TABLE "assignment_members" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"team_id" uuid NOT NULL,
 	"user_id" uuid NOT NULL,
 	"capacity" integer,
 	"weight" integer DEFAULT 1 NOT NULL,
-	"absent_from" timestamp with time zone,
-	"absent_to" timestamp with time zone,
+	"absent_from" timestamp (3) with time zone,
+	"absent_to" timestamp (3) with time zone,
 	"active" boolean DEFAULT true NOT NULL,
 	CONSTRAINT "assignment_members_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
@@ -214,15 +214,15 @@ CREATE TABLE "assignment_pointers" (
 	"tenant_id" uuid NOT NULL,
 	"team_id" uuid NOT NULL,
 	"last_user_id" uuid,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "assignment_pointers_tenant_id_team_id_pk" PRIMARY KEY("tenant_id","team_id")
 );
 --> statement-breakpoint
 CREATE TABLE "assignment_rules" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"name" text NOT NULL,
 	"description" text,
@@ -242,14 +242,14 @@ CREATE TABLE "assignment_settings" (
 	"mql_definition" text,
 	"sql_definition" text,
 	"version" integer DEFAULT 1 NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "campaign_costs" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"campaign_id" uuid NOT NULL,
 	"incurred_on" date NOT NULL,
@@ -263,18 +263,18 @@ CREATE TABLE "campaign_costs" (
 CREATE TABLE "campaign_members" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"campaign_id" uuid NOT NULL,
 	"lead_id" uuid,
 	"contact_id" uuid,
 	"status" text NOT NULL,
-	"status_changed_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"invited_at" timestamp with time zone,
-	"registered_at" timestamp with time zone,
-	"attended_at" timestamp with time zone,
-	"responded_at" timestamp with time zone,
+	"status_changed_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"invited_at" timestamp (3) with time zone,
+	"registered_at" timestamp (3) with time zone,
+	"attended_at" timestamp (3) with time zone,
+	"responded_at" timestamp (3) with time zone,
 	"source" text DEFAULT 'manual' NOT NULL,
 	CONSTRAINT "campaign_members_tenant_id_id_pk" PRIMARY KEY("tenant_id","id"),
 	CONSTRAINT "campaign_members_one_person_ck" CHECK (("campaign_members"."lead_id" IS NULL) <> ("campaign_members"."contact_id" IS NULL))
@@ -289,20 +289,20 @@ CREATE TABLE "campaign_responses" (
 	"lead_created" boolean DEFAULT false NOT NULL,
 	"data" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"consent_text" text,
-	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "campaign_responses_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "campaigns" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"name" text NOT NULL,
 	"type" text NOT NULL,
 	"status" text DEFAULT 'planned' NOT NULL,
-	"status_changed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"status_changed_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"start_date" date NOT NULL,
 	"end_date" date,
 	"description" text,
@@ -321,8 +321,8 @@ CREATE TABLE "campaigns" (
 CREATE TABLE "product_lines" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"name" text NOT NULL,
 	"code" text,
@@ -334,8 +334,8 @@ CREATE TABLE "product_lines" (
 CREATE TABLE "products" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"name" text NOT NULL,
 	"code" text NOT NULL,
@@ -351,8 +351,8 @@ CREATE TABLE "products" (
 CREATE TABLE "accounts" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"name" text NOT NULL,
 	"credit_code" text,
@@ -374,8 +374,8 @@ CREATE TABLE "accounts" (
 CREATE TABLE "activities" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"type" text NOT NULL,
 	"subject" text NOT NULL,
@@ -383,9 +383,9 @@ CREATE TABLE "activities" (
 	"contact_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
 	"opportunity_id" uuid,
 	"lead_id" uuid,
-	"start_at" timestamp with time zone,
-	"end_at" timestamp with time zone,
-	"due_at" timestamp with time zone,
+	"start_at" timestamp (3) with time zone,
+	"end_at" timestamp (3) with time zone,
+	"due_at" timestamp (3) with time zone,
 	"status" text DEFAULT 'planned' NOT NULL,
 	"outcome" text,
 	"next_step" text,
@@ -397,8 +397,8 @@ CREATE TABLE "activities" (
 CREATE TABLE "contacts" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"account_id" uuid,
 	"name" text NOT NULL,
@@ -415,8 +415,8 @@ CREATE TABLE "contacts" (
 CREATE TABLE "notes" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"object" text NOT NULL,
 	"record_id" uuid NOT NULL,
@@ -431,7 +431,7 @@ CREATE TABLE "dedup_index_state" (
 	"record_id" uuid NOT NULL,
 	"version" integer NOT NULL,
 	"signature" text NOT NULL,
-	"indexed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"indexed_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "dedup_index_state_tenant_id_object_record_id_pk" PRIMARY KEY("tenant_id","object","record_id")
 );
 --> statement-breakpoint
@@ -451,15 +451,15 @@ CREATE TABLE "dedup_pairs" (
 	"score" real NOT NULL,
 	"level" text NOT NULL,
 	"reasons" jsonb DEFAULT '[]'::jsonb NOT NULL,
-	"scored_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"scored_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "dedup_pairs_tenant_id_object_record_a_record_b_pk" PRIMARY KEY("tenant_id","object","record_a","record_b")
 );
 --> statement-breakpoint
 CREATE TABLE "registry_companies" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"name" text NOT NULL,
 	"core_name" text NOT NULL,
@@ -492,8 +492,8 @@ CREATE TABLE "import_files" (
 CREATE TABLE "import_mappings" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"object" text NOT NULL,
 	"signature" text NOT NULL,
@@ -514,8 +514,8 @@ CREATE TABLE "import_rejects" (
 CREATE TABLE "imports" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"object" text NOT NULL,
 	"status" text DEFAULT 'uploaded' NOT NULL,
@@ -542,8 +542,8 @@ CREATE TABLE "imports" (
 	"failure_code" text,
 	"failure_params" jsonb,
 	"owner_id" uuid,
-	"started_at" timestamp with time zone,
-	"finished_at" timestamp with time zone,
+	"started_at" timestamp (3) with time zone,
+	"finished_at" timestamp (3) with time zone,
 	CONSTRAINT "imports_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
@@ -556,7 +556,7 @@ CREATE TABLE "lead_status_history" (
 	"to_status" text NOT NULL,
 	"reason" text,
 	"actor_id" uuid,
-	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "lead_status_history_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
@@ -566,7 +566,7 @@ CREATE TABLE "lead_touches" (
 	"lead_id" uuid NOT NULL,
 	"campaign_id" uuid,
 	"kind" text NOT NULL,
-	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"details" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	CONSTRAINT "lead_touches_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
@@ -574,8 +574,8 @@ CREATE TABLE "lead_touches" (
 CREATE TABLE "leads" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"name" text NOT NULL,
 	"company" text,
@@ -597,7 +597,7 @@ CREATE TABLE "leads" (
 	"campaign_id" uuid,
 	"description" text,
 	"status" text DEFAULT 'new' NOT NULL,
-	"status_changed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"status_changed_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"in_routing_queue" boolean DEFAULT false NOT NULL,
 	"last_reason" text,
 	"score" integer,
@@ -609,11 +609,11 @@ CREATE TABLE "leads" (
 	"field_sources" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"owner_id" uuid,
 	"team_id" uuid,
-	"assigned_at" timestamp with time zone,
+	"assigned_at" timestamp (3) with time zone,
 	"converted_account_id" uuid,
 	"converted_contact_id" uuid,
 	"converted_opportunity_id" uuid,
-	"converted_at" timestamp with time zone,
+	"converted_at" timestamp (3) with time zone,
 	CONSTRAINT "leads_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
@@ -625,15 +625,15 @@ CREATE TABLE "email_suppressions" (
 	"lead_id" uuid,
 	"details" text,
 	"created_by" uuid,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "email_suppressions_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "email_templates" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"name" text NOT NULL,
 	"subject" text NOT NULL,
@@ -659,26 +659,26 @@ CREATE TABLE "nurture_engagements" (
 	"title" text,
 	"referrer" text,
 	"user_agent" text,
-	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "nurture_engagements_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "nurture_enrollments" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"program_id" uuid NOT NULL,
 	"lead_id" uuid NOT NULL,
 	"status" text DEFAULT 'active' NOT NULL,
 	"current_step" integer DEFAULT 0 NOT NULL,
 	"tick" integer DEFAULT 0 NOT NULL,
-	"next_run_at" timestamp with time zone,
-	"last_step_at" timestamp with time zone,
+	"next_run_at" timestamp (3) with time zone,
+	"last_step_at" timestamp (3) with time zone,
 	"source" text NOT NULL,
 	"enrolled_by" uuid,
-	"ended_at" timestamp with time zone,
+	"ended_at" timestamp (3) with time zone,
 	"exit_reason" text,
 	CONSTRAINT "nurture_enrollments_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
@@ -700,20 +700,20 @@ CREATE TABLE "nurture_messages" (
 	"smtp_message_id" text NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"last_error" text,
-	"sent_at" timestamp with time zone,
-	"opened_at" timestamp with time zone,
+	"sent_at" timestamp (3) with time zone,
+	"opened_at" timestamp (3) with time zone,
 	"open_count" integer DEFAULT 0 NOT NULL,
-	"clicked_at" timestamp with time zone,
+	"clicked_at" timestamp (3) with time zone,
 	"click_count" integer DEFAULT 0 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "nurture_messages_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "nurture_programs" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"name" text NOT NULL,
 	"description" text,
@@ -727,8 +727,8 @@ CREATE TABLE "nurture_programs" (
 CREATE TABLE "nurture_settings" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"smtp_host" text,
 	"smtp_port" integer DEFAULT 587 NOT NULL,
@@ -747,8 +747,8 @@ CREATE TABLE "nurture_settings" (
 CREATE TABLE "loss_reasons" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"key" text NOT NULL,
 	"labels" jsonb NOT NULL,
@@ -760,8 +760,8 @@ CREATE TABLE "loss_reasons" (
 CREATE TABLE "opportunities" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"name" text NOT NULL,
 	"account_id" uuid NOT NULL,
@@ -789,8 +789,8 @@ CREATE TABLE "opportunities" (
 	"owner_id" uuid NOT NULL,
 	"team_id" uuid,
 	"lead_id" uuid,
-	"stage_entered_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"closed_at" timestamp with time zone,
+	"stage_entered_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"closed_at" timestamp (3) with time zone,
 	"loss_reason" text,
 	"close_competitor" text,
 	"close_note" text,
@@ -800,8 +800,8 @@ CREATE TABLE "opportunities" (
 CREATE TABLE "opportunity_documents" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"opportunity_id" uuid NOT NULL,
 	"name" text NOT NULL,
@@ -814,8 +814,8 @@ CREATE TABLE "opportunity_documents" (
 CREATE TABLE "opportunity_line_items" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"opportunity_id" uuid NOT NULL,
 	"position" integer NOT NULL,
@@ -836,9 +836,9 @@ CREATE TABLE "opportunity_settings" (
 	"tenant_id" uuid PRIMARY KEY NOT NULL,
 	"bant_mode" text DEFAULT 'lenient' NOT NULL,
 	"bant_required" text[] DEFAULT '{budget,authority,need,timeline}'::text[] NOT NULL,
-	"seeded_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"seeded_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "opportunity_stage_history" (
@@ -855,15 +855,15 @@ CREATE TABLE "opportunity_stage_history" (
 	"override_reason" text,
 	"overridden_missing" jsonb,
 	"actor_id" uuid,
-	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "opportunity_stage_history_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "opportunity_stakeholders" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"opportunity_id" uuid NOT NULL,
 	"contact_id" uuid NOT NULL,
@@ -873,7 +873,7 @@ CREATE TABLE "opportunity_stakeholders" (
 	"attitude" text DEFAULT 'neutral' NOT NULL,
 	"influence" smallint DEFAULT 3 NOT NULL,
 	"relationship_owner_id" uuid,
-	"last_contact_at" timestamp with time zone,
+	"last_contact_at" timestamp (3) with time zone,
 	"notes" text,
 	CONSTRAINT "opportunity_stakeholders_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
@@ -881,8 +881,8 @@ CREATE TABLE "opportunity_stakeholders" (
 CREATE TABLE "sales_processes" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"name" text NOT NULL,
 	"business_line" text,
@@ -897,8 +897,8 @@ CREATE TABLE "sales_processes" (
 CREATE TABLE "sales_stages" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"process_id" uuid NOT NULL,
 	"key" text,
@@ -915,16 +915,16 @@ CREATE TABLE "sales_stages" (
 CREATE TABLE "stakeholder_actions" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"opportunity_id" uuid NOT NULL,
 	"stakeholder_id" uuid NOT NULL,
 	"description" text NOT NULL,
 	"visitor_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
-	"due_at" timestamp with time zone,
+	"due_at" timestamp (3) with time zone,
 	"done" boolean DEFAULT false NOT NULL,
-	"done_at" timestamp with time zone,
+	"done_at" timestamp (3) with time zone,
 	CONSTRAINT "stakeholder_actions_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
@@ -937,23 +937,23 @@ CREATE TABLE "stakeholder_attitude_history" (
 	"to_attitude" text NOT NULL,
 	"note" text,
 	"actor_id" uuid,
-	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "stakeholder_attitude_history_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "predictive_models" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"number" integer NOT NULL,
 	"status" text NOT NULL,
 	"active" boolean DEFAULT false NOT NULL,
 	"trigger" text NOT NULL,
 	"requested_by" uuid,
-	"started_at" timestamp with time zone,
-	"finished_at" timestamp with time zone,
+	"started_at" timestamp (3) with time zone,
+	"finished_at" timestamp (3) with time zone,
 	"training_rows" integer,
 	"positives" integer,
 	"negatives" integer,
@@ -974,26 +974,26 @@ CREATE TABLE "engagement_events" (
 	"id" uuid NOT NULL,
 	"lead_id" uuid NOT NULL,
 	"kind" text NOT NULL,
-	"at" timestamp with time zone NOT NULL,
+	"at" timestamp (3) with time zone NOT NULL,
 	"details" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"external_id" text,
 	"recorded_by" uuid,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "engagement_events_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "scoring_rescore_requests" (
 	"tenant_id" uuid NOT NULL,
 	"target" text NOT NULL,
-	"requested_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"requested_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "scoring_rescore_requests_tenant_id_target_pk" PRIMARY KEY("tenant_id","target")
 );
 --> statement-breakpoint
 CREATE TABLE "scoring_rules" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"name" text NOT NULL,
 	"category" text NOT NULL,
@@ -1017,7 +1017,7 @@ CREATE TABLE "scoring_settings" (
 	"mql_threshold" integer NOT NULL,
 	"engagement_window_days" integer NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_tenant_id_user_id_users_tenant_id_id_fk" FOREIGN KEY ("tenant_id","user_id") REFERENCES "public"."users"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

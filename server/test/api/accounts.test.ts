@@ -193,3 +193,26 @@ describe('contacts, activities, notes and the 360° timeline', () => {
     expect(ghost.body.error.details.fields[0].field).toBe('contactIds');
   });
 });
+
+describe('cursor paging over equal timestamps', () => {
+  it('pages rows created in one statement (same created_at) without repeating a page', async () => {
+    const tenant = await t.signUp('Same Instant Co');
+    const me = (await tenant.get('/me')).body;
+    const { sql } = await import('drizzle-orm');
+    await t.database.db.execute(sql`
+      INSERT INTO accounts (tenant_id, id, name, owner_id)
+      SELECT ${me.tenant.id}, gen_random_uuid(), 'Bulk ' || n, ${me.user.id} FROM generate_series(1, 7) AS n`);
+    const seen = new Set<string>();
+    let cursor: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const res: { body: { data: { id: string }[]; nextCursor: string | null } } = await tenant.get(
+        `/accounts?sort=-createdAt&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      for (const row of res.body.data) seen.add(row.id);
+      cursor = res.body.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen.size).toBe(7);
+    expect(cursor).toBeNull();
+  });
+});

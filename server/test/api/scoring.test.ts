@@ -7,6 +7,7 @@ import { systemContext } from '../../src/platform/auth/context-loader.js';
 import { createLead, recordTouch } from '../../src/modules/leads/leads.service.js';
 import { inTransaction } from '../../src/platform/access/context.js';
 import { setScoringClock } from '../../src/modules/scoring/scoring-clock.js';
+import { paging } from '../../src/modules/scoring/lead-scoring.service.js';
 import { createTestApp, type ApiClient, type TestApp } from '../test-app.js';
 
 const DAY_MS = 86_400_000;
@@ -355,29 +356,31 @@ describe('preview of a rule change', () => {
     ]);
   });
 
-  it('pages through every lead once, even hundreds imported in one transaction (one created_at)', async () => {
+  it('pages through every lead once, even an import whose leads share one created_at', async () => {
+    paging.batchSize = 20;
     const bc = await t.signUp('Bulk Co');
     const rules = await icpRules(bc);
     const tenantId = (await bc.get('/me')).body.tenant.id;
     const ctx = systemContext(t.database.db, tenantId, 'import');
-    // 103 education leads (15 points: D), 102 manufacturers (35 points: D).
+    // 23 education leads (15 points: D), 22 manufacturers (35 points: D): three pages of 20.
     await inTransaction(ctx, async (tx) => {
-      for (let i = 0; i < 205; i++) await createLead(tx, { name: `展会名单 ${i}`, industry: i % 2 ? '制造业' : '教育', headcount: 500 + i }, 'import');
+      for (let i = 0; i < 45; i++) await createLead(tx, { name: `展会名单 ${i}`, industry: i % 2 ? '制造业' : '教育', headcount: 500 + i }, 'import');
     });
     await drain();
     const byFit = async () => queryRows<{ fit: number; n: number }>(
       t.database.db,
       sql`SELECT fit_score AS fit, count(*)::int AS n FROM leads WHERE tenant_id = ${tenantId} GROUP BY fit_score ORDER BY fit_score`,
     );
-    expect(await byFit()).toEqual([{ fit: 15, n: 103 }, { fit: 35, n: 102 }]);
+    expect(await byFit()).toEqual([{ fit: 15, n: 23 }, { fit: 35, n: 22 }]);
 
     const preview = await bc.post('/scoring-rules/preview', { changed: [{ id: rules.industry.id, points: 30 }] });
-    expect(preview.body).toMatchObject({ evaluated: 205, gradeChanged: 102 });
-    expect(preview.body.matrix).toEqual([{ from: 'D', to: 'C', count: 102 }, { from: 'D', to: 'D', count: 103 }]);
+    expect(preview.body).toMatchObject({ evaluated: 45, gradeChanged: 22 });
+    expect(preview.body.matrix).toEqual([{ from: 'D', to: 'C', count: 22 }, { from: 'D', to: 'D', count: 23 }]);
 
     // Saved, the tenant-wide rescore pages through both pages and scores each lead once.
     await bc.patch(`/scoring-rules/${rules.industry.id}`, { points: 30, version: rules.industry.version });
     await drain();
-    expect(await byFit()).toEqual([{ fit: 15, n: 103 }, { fit: 45, n: 102 }]);
+    expect(await byFit()).toEqual([{ fit: 15, n: 23 }, { fit: 45, n: 22 }]);
+    paging.batchSize = 200;
   });
 });

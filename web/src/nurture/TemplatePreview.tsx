@@ -51,7 +51,7 @@ export function TemplatePreviewButton() {
                 {
                   key: 'html',
                   label: 'HTML',
-                  children: <iframe title="preview" sandbox="" srcDoc={preview.html} className="l2c-email-preview" />,
+                  children: <iframe title={t('nurture.template.preview')} sandbox="" srcDoc={preview.html} className="l2c-email-preview" />,
                 },
                 { key: 'text', label: t('nurture.template.text'), children: <div className="l2c-email-text">{preview.text}</div> },
               ]}

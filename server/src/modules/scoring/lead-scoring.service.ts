@@ -16,7 +16,8 @@ import { assertValidSettings, readScoringSettings, type ScoringSettingsInput } f
 
 /** Statuses whose score is kept up to date; a converted lead keeps the score it converted with. */
 export const SCORED_STATUSES = ['new', 'mql', 'accepted', 'sql', 'recycled', 'disqualified'] as const;
-export const BATCH_SIZE = 200;
+/** Leads per page of a batch pass (the record store's largest page); tests lower it to cross pages cheaply. */
+export const paging = { batchSize: 200 };
 
 /** A lead's fields as rules read them; registered capital is its amount. */
 export function leadFacts(lead: Lead): LeadFacts {
@@ -118,7 +119,7 @@ export function scoredLeadsPage(ctx: RequestContext, cursor?: string | null) {
   return leadStore.list(ctx, {
     filters: { status: SCORED_STATUSES.join(',') },
     sort: 'id',
-    limit: BATCH_SIZE,
+    limit: paging.batchSize,
     cursor: cursor ?? undefined,
   });
 }

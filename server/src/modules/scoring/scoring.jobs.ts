@@ -13,7 +13,7 @@ import { FIT_FIELDS, type EngagementKind } from './rules/rule-types.js';
 import {
   deleteLeadEngagement, leadsEngagedSince, recordEngagementEvent, tenantsEngagedSince,
 } from './engagement-events.service.js';
-import { BATCH_SIZE, rescoreLeads, scoredLeadsPage } from './lead-scoring.service.js';
+import { paging, rescoreLeads, scoredLeadsPage } from './lead-scoring.service.js';
 import { scoringNow } from './scoring-clock.js';
 import { readScoringSettings } from './scoring-settings.service.js';
 import { scoringRescoreRequests } from './scoring.schema.js';
@@ -66,8 +66,8 @@ export const nightlyDecayJob = defineJob<Record<string, never>>('scoring.decay',
     const settings = await readScoringSettings(ctx);
     const since = new Date(now.getTime() - (settings.engagementWindowDays + DECAY_MARGIN_DAYS) * DAY_MS);
     const leadIds = await leadsEngagedSince(ctx, since);
-    for (let i = 0; i < leadIds.length; i += BATCH_SIZE) {
-      await enqueue(db, { type: rescoreLeadsJob.type, tenantId, payload: { tenantId, leadIds: leadIds.slice(i, i + BATCH_SIZE) } });
+    for (let i = 0; i < leadIds.length; i += paging.batchSize) {
+      await enqueue(db, { type: rescoreLeadsJob.type, tenantId, payload: { tenantId, leadIds: leadIds.slice(i, i + paging.batchSize) } });
     }
   }
 });

@@ -1,8 +1,11 @@
 import { bigint, integer, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { uuidv7 } from './ids.js';
 
-/** Every timestamp is stored in UTC (timestamptz) and read as a Date. */
-export const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+/**
+ * Every timestamp is stored in UTC (timestamptz) and read as a Date. Millisecond precision, the
+ * same as a JS Date, so a value read back compares equal (keyset cursors depend on it).
+ */
+export const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
 
 /**
  * The columns every tenant-owned record has. `tenant_id` comes first and is part of the
