@@ -347,6 +347,7 @@ describe('stage history', () => {
     expect(history.map((h: { action: string; toStageName: string }) => `${h.action}:${h.toStageName}`)).toEqual([
       'create:Contact', 'advance:Product understanding', 'back:Contact',
     ]);
+    expect(history[0].enteredAt).toBe(created.stageEnteredAt);
     expect(history[0].exitedAt).toBe(history[1].enteredAt);
     expect(history[0].durationSeconds).toBeGreaterThanOrEqual(1);
     expect(history[1]).toMatchObject({ fromStageName: 'Contact', probability: 30, actorId: rep.id });

@@ -428,6 +428,7 @@ export async function createOpportunity(ctx: RequestContext, input: OpportunityI
     }, null);
 
     const id = uuidv7();
+    const now = new Date();
     const created = await opportunityStore.create(ctx, {
       id,
       name: trimmedOrNull(input.name),
@@ -456,7 +457,7 @@ export async function createOpportunity(ctx: RequestContext, input: OpportunityI
       ownerId,
       teamId: input.teamId !== undefined ? input.teamId : await teamOf(ctx, ownerId),
       leadId: input.leadId ?? null,
-      stageEnteredAt: new Date(),
+      stageEnteredAt: now,
     });
     const lineItems = (await replaceLineItems(ctx, id, priced.items)).map(toLineItem);
     await auditLineItems(ctx, id, [], lineItems);
@@ -469,6 +470,7 @@ export async function createOpportunity(ctx: RequestContext, input: OpportunityI
       toStageName: stage.name,
       status: 'open',
       probability: resolved.probability,
+      at: now,
     });
     return { ...created, lineItems };
   });
