@@ -3,8 +3,8 @@ import { systemContext } from '../../platform/auth/context-loader.js';
 import { subscribe } from '../../platform/events/subscribers.js';
 import { enqueue } from '../../platform/jobs/enqueue.js';
 import { defineJob } from '../../platform/jobs/registry.js';
-import { forgetRecords, rebuildIndex, reindexRecord } from './duplicate-index.service.js';
-import { DEDUP_OBJECTS, type DedupObject } from './party-of-record.js';
+import { catchUpIndex, forgetRecords, noteVersion, rebuildIndex, reindexRecord } from './duplicate-index.service.js';
+import { DEDUP_OBJECTS, MATCHED_FIELDS, type DedupObject } from './party-of-record.js';
 
 export interface RebuildPayload {
   tenantId: string;
@@ -21,6 +21,22 @@ export function enqueueRebuild(ctx: RequestContext, object?: DedupObject) {
   return enqueue(executor(ctx), { type: rebuildJob.type, tenantId: ctx.tenantId, payload: { tenantId: ctx.tenantId, object } satisfies RebuildPayload });
 }
 
+/** Indexes, in the background, what a search found waiting beyond what it indexed itself. */
+export const catchUpJob = defineJob<{ tenantId: string; object: DedupObject }>('dedup.catch-up', async ({ tenantId, object }, { db }) => {
+  await catchUpIndex(systemContext(db, tenantId, 'duplicate index'), object, Number.MAX_SAFE_INTEGER);
+});
+
+/** At most one waiting catch-up per tenant and object each minute. */
+export function enqueueCatchUp(ctx: RequestContext, object: DedupObject) {
+  const minute = Math.floor(Date.now() / 60_000);
+  return enqueue(ctx.db, {
+    type: catchUpJob.type,
+    tenantId: ctx.tenantId,
+    payload: { tenantId: ctx.tenantId, object },
+    uniqueKey: `dedup.catch-up:${ctx.tenantId}:${object}:${minute}`,
+  });
+}
+
 /**
  * The index follows the records: each created, updated or deleted lead, account and contact is
  * indexed again (or forgotten) by its own durable job; a merge forgets the merged records.
@@ -28,7 +44,11 @@ export function enqueueRebuild(ctx: RequestContext, object?: DedupObject) {
 for (const object of DEDUP_OBJECTS) {
   for (const verb of ['created', 'updated', 'deleted'] as const) {
     subscribe(`dedup.index.${object}.${verb}`, `${object}.${verb}`, async (event, { db }) => {
-      if (event.recordId) await reindexRecord(db, event.tenantId, object, event.recordId);
+      if (!event.recordId) return;
+      const { changes, record } = (event.payload ?? {}) as { changes?: Record<string, unknown>; record?: { version?: number } };
+      const untouched = verb === 'updated' && changes && !Object.keys(changes).some((field) => MATCHED_FIELDS.has(field));
+      if (untouched && typeof record?.version === 'number') await noteVersion(db, event.tenantId, object, event.recordId, record.version);
+      else await reindexRecord(db, event.tenantId, object, event.recordId);
     });
   }
   subscribe(`dedup.index.${object}.merged`, `${object}.merged`, async (event, { db }) => {

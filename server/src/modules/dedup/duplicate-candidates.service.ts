@@ -3,6 +3,7 @@ import { executor, type RequestContext } from '../../platform/access/context.js'
 import type { ApiRecord } from '../../platform/records/record-store.js';
 import { CANDIDATE_OBJECTS, DEDUP_STORES, describeRecord, loadRecords, visibleIds } from './dedup-stores.js';
 import { groupPairs, levelAtLeast, type DuplicateGroup, type PairLevel, type ScoredPair } from './duplicate-groups.js';
+import { enqueueCatchUp } from './dedup.jobs.js';
 import { candidatesByKeys, catchUpIndex, usefulKeys } from './duplicate-index.service.js';
 import { dedupPairs } from './duplicates.schema.js';
 import type { MatchReason } from './index.js';
@@ -68,6 +69,7 @@ export async function listDuplicates(ctx: RequestContext, object: DedupObject, q
   const minLevel = query.minLevel ?? 'possible';
   const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
   const { pending } = await catchUpIndex(ctx, object);
+  if (pending) await enqueueCatchUp(ctx, object);
   const levels = (['exact', 'strong', 'possible'] as const).filter((l) => levelAtLeast(l, minLevel));
   const rows = await executor(ctx)
     .select({ a: dedupPairs.recordA, b: dedupPairs.recordB })
@@ -127,7 +129,7 @@ export async function recordDuplicates(
   const minLevel = query.minLevel ?? 'possible';
   const record = await DEDUP_STORES[object].get(ctx, id);
   const objects = CANDIDATE_OBJECTS[object];
-  for (const other of objects) await catchUpIndex(ctx, other);
+  for (const other of objects) if ((await catchUpIndex(ctx, other)).pending) await enqueueCatchUp(ctx, other);
   const self = prepareRecord(object, asRecord(record));
   const keys = recordKeys(self);
   // A converted lead's own account and contact are what it became, not duplicates.

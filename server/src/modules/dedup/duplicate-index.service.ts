@@ -207,6 +207,22 @@ export async function reindexRecord(db: RequestContext['db'], tenantId: string, 
   });
 }
 
+/**
+ * A change matching does not read (a score, an owner, a status): the index keeps its keys and
+ * pairs and only learns the new version. Never moves a version back.
+ */
+export async function noteVersion(db: RequestContext['db'], tenantId: string, object: DedupObject, id: string, version: number): Promise<void> {
+  await db
+    .update(dedupIndexState)
+    .set({ version })
+    .where(and(
+      eq(dedupIndexState.tenantId, tenantId),
+      eq(dedupIndexState.object, object),
+      eq(dedupIndexState.recordId, id),
+      lt(dedupIndexState.version, version),
+    ));
+}
+
 /** Condition on the store's table: the record is not in the index at its current version. */
 function notIndexed(ctx: RequestContext, object: DedupObject) {
   const t = storeColumns(object);

@@ -34,6 +34,11 @@ export interface PreparedRecord {
   company: PreparedParty;
 }
 
+/** The API fields `partiesOf` reads: a change to any other field needs no new matching. */
+export const MATCHED_FIELDS: ReadonlySet<string> = new Set([
+  'name', 'company', 'accountId', 'accountName', 'creditCode', 'email', 'phone', 'phones', 'website', 'address', 'city', 'province',
+]);
+
 const phonesOf = (r: MatchableRecord) => [...(r.phones ?? []), ...(r.phone ? [r.phone] : [])];
 
 /** The party records of an API record. `province` is the party's region; a lead's `region` is a sales region and is left out. */
