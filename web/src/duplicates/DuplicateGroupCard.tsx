@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { DuplicateGroup, MatchLevel } from '../api/duplicates';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
-import { recordLink } from './field-values';
+import { memberSubtitle, recordLink } from './field-values';
 import { ReasonTags } from './ReasonTags';
 
 export const LEVEL_COLORS: Record<MatchLevel, string> = { exact: 'red', strong: 'orange', possible: 'gold' };
@@ -29,7 +29,7 @@ export function DuplicateGroupCard({ group, canMerge, onMerge }: DuplicateGroupC
       data-members={group.members.map((m) => m.id).join(',')}
     >
       <div className="l2c-dedup-group-head">
-        <span>
+        <span className="l2c-dedup-level">
           <Tag color={LEVEL_COLORS[group.level]}>{t(`dedup.level.${group.level}`)}</Tag>
           <Typography.Text type="secondary">{t('dedup.score', { score: Math.round(best * 100) })}</Typography.Text>
         </span>
@@ -38,13 +38,16 @@ export function DuplicateGroupCard({ group, canMerge, onMerge }: DuplicateGroupC
         </Button>
       </div>
       <ul className="l2c-dedup-members">
-        {group.members.map((member) => (
-          <li key={member.id} data-testid="duplicate-member" data-id={member.id}>
-            <Link to={recordLink(member.object, member.id)}>{member.title}</Link>
-            {member.subtitle ? <Typography.Text type="secondary"> · {member.subtitle}</Typography.Text> : null}
-            <Typography.Text type="secondary"> · {formatDate(member.record.createdAt, locale)}</Typography.Text>
-          </li>
-        ))}
+        {group.members.map((member) => {
+          const subtitle = memberSubtitle(member.object, member.record, locale);
+          return (
+            <li key={member.id} data-testid="duplicate-member" data-id={member.id}>
+              <Link to={recordLink(member.object, member.id)}>{member.title}</Link>
+              {subtitle ? <Typography.Text type="secondary"> · {subtitle}</Typography.Text> : null}
+              <Typography.Text type="secondary"> · {formatDate(member.record.createdAt, locale)}</Typography.Text>
+            </li>
+          );
+        })}
       </ul>
       {group.pairs.map((pair) => (
         <div key={pair.recordIds.join(':')} className="l2c-dedup-pair">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayValue, previewRecord, reasonLabelKey, recordLink } from './field-values';
+import { displayValue, memberSubtitle, previewRecord, reasonLabelKey, recordLink } from './field-values';
 
 describe('merge dialog values', () => {
   it('shows coded values by label, money formatted, owners and accounts by name', () => {
@@ -20,5 +20,10 @@ describe('merge dialog values', () => {
     expect(reasonLabelKey({ code: 'SAME_EMAIL', weight: 18, detail: '' })).toBe('dedup.reason.SAME_EMAIL');
     expect(reasonLabelKey({ code: 'NEW_CODE', weight: 1, detail: '' })).toBe('dedup.reason.unknown');
     expect(recordLink('leads', 'l1')).toBe('/leads/l1');
+  });
+
+  it('tells the records of a group apart by company, job and contact point', () => {
+    expect(memberSubtitle('leads', { company: '星河智造', title: null, email: 'w@x.cn' }, 'zh-CN')).toBe('星河智造 · w@x.cn');
+    expect(memberSubtitle('accounts', { creditCode: null, province: '北京', city: '北京' }, 'en-US')).toBe('Beijing · 北京');
   });
 });

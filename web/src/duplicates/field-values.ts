@@ -42,3 +42,14 @@ export const reasonLabelKey = (reason: MatchReason): MessageKey =>
 export function recordLink(object: DedupObject, id: string): string {
   return `/${object}/${encodeURIComponent(id)}`;
 }
+
+/** The second line of a record in a group: what tells it apart (company, job, place). */
+export function memberSubtitle(object: DedupObject, record: Record<string, unknown>, locale: Locale): string {
+  const parts =
+    object === 'leads'
+      ? [record.company, record.title, record.email ?? record.phone]
+      : object === 'contacts'
+        ? [record.accountName, record.title, record.email]
+        : [record.creditCode, displayValue('province', record, locale), record.city];
+  return parts.filter((p) => typeof p === 'string' && p !== '').join(' · ');
+}
