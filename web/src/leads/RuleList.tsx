@@ -23,7 +23,7 @@ import { labelOf, type LabelledValue } from '../shared/labelled-options';
 import { PROVINCES, REGIONS } from '../shared/regions';
 import { useErrorFeedback } from '../shared/use-error-feedback';
 import { LEAD_SOURCES, PRODUCT_LINES } from './lead-sources';
-import { moveById, moveItem } from './reorder';
+import { moveById, moveItem } from '../shared/reorder';
 import { criteriaChips, type CriterionChip } from './rule-form-values';
 import { useLeadLabels } from './use-lead-labels';
 
