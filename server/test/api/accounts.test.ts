@@ -216,3 +216,14 @@ describe('cursor paging over equal timestamps', () => {
     expect(cursor).toBeNull();
   });
 });
+
+describe('clearing optional fields', () => {
+  it('stores null, not 0 or "", when a nullable number or text is cleared', async () => {
+    const account = (await admin.post('/accounts', { name: 'Clearable Ltd', headcount: 50, city: '上海' })).body;
+    const cleared = await admin.patch(`/accounts/${account.id}`, { headcount: null, city: null, version: account.version });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toMatchObject({ headcount: null, city: null });
+    const zero = await admin.patch(`/accounts/${account.id}`, { headcount: 0, version: cleared.body.version });
+    expect(zero.body.headcount).toBe(0);
+  });
+});

@@ -1,6 +1,16 @@
-import { Type, type TSchema } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/**
+ * `T | null`. For a plain scalar the null goes into `type` itself: with type coercion on, ajv
+ * would otherwise turn null into 0, false or "" inside a union before trying the null branch.
+ */
+export function Nullable<T extends TSchema>(schema: T) {
+  const scalar = schema as { type?: unknown; const?: unknown; enum?: unknown };
+  if (typeof scalar.type === 'string' && !['object', 'array', 'null'].includes(scalar.type) && scalar.const === undefined && scalar.enum === undefined) {
+    return Type.Unsafe<Static<T> | null>({ ...schema, type: [scalar.type, 'null'] });
+  }
+  return Type.Union([schema, Type.Null()]);
+}
 
 export const Uuid = Type.String({ format: 'uuid' });
 
