@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { executor, type RequestContext } from '../../platform/access/context.js';
 import { queryRows } from '../../platform/db/client.js';
 import { uuidv7 } from '../../platform/db/ids.js';
@@ -51,6 +51,36 @@ export async function recomputeQualified(ctx: RequestContext, required: BantPart
     .update(opportunities)
     .set({ qualified: required.length === 0 ? sql`true` : sql`NOT (${opportunities.bantMissing} && ${parts})` })
     .where(eq(opportunities.tenantId, ctx.tenantId));
+}
+
+// --- Pipeline totals ---
+
+export interface CurrencyTotals {
+  currency: string;
+  count: number;
+  /** Sum of the amounts (deals without an amount count as none). */
+  amount: string;
+  /** Sum of amount × probability in force, rounded once to the minor unit. */
+  weighted: string;
+}
+
+/**
+ * Count, amount and weighted amount of the deals matching `conditions` (the list's own condition:
+ * tenant, visibility, filters, search), per currency: amounts of different currencies never add up.
+ */
+export async function pipelineTotals(ctx: RequestContext, conditions: (SQL | undefined)[]): Promise<CurrencyTotals[]> {
+  const rows = await executor(ctx)
+    .select({
+      currency: opportunities.currency,
+      count: sql<number>`count(*)::int`,
+      amount: sql<string>`coalesce(sum(${opportunities.amount}), 0)::numeric(20,2)::text`,
+      weighted: sql<string>`coalesce(round(sum(${opportunities.amount} * ${opportunities.probability}) / 100, 2), 0)::numeric(20,2)::text`,
+    })
+    .from(opportunities)
+    .where(and(...conditions))
+    .groupBy(opportunities.currency)
+    .orderBy(sql`count(*) DESC`, asc(opportunities.currency));
+  return rows.map((r) => ({ currency: r.currency.trim(), count: Number(r.count), amount: r.amount, weighted: r.weighted }));
 }
 
 // --- Stages ---

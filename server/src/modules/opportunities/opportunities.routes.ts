@@ -1,6 +1,6 @@
 import { Type, type TSchema } from 'typebox';
 import { expectedVersion, registerResourceRoutes } from '../../platform/http/resource-routes.js';
-import { ErrorResponse, IdParams, Money, Nullable, RecordBase, Uuid, VersionField } from '../../platform/http/schemas.js';
+import { ErrorResponse, filtersFrom, IdParams, listQuery, Money, Nullable, RecordBase, Uuid, VersionField } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/types.js';
 import { ATTITUDES, STAKEHOLDER_CHECKS, STAKEHOLDER_LEVELS, STAKEHOLDER_ROLES } from './battle-map.js';
 import {
@@ -11,7 +11,7 @@ import { addDocument, listDocuments, removeDocument } from './deal-documents.ser
 import {
   advanceOpportunity, closeOpportunity, previewGate, reopenOpportunity, setChecklistItem, stageHistory, type CloseInput,
 } from './deal-stages.service.js';
-import { createOpportunity, opportunityStore, updateOpportunity, type Opportunity, type OpportunityInput } from './opportunities.service.js';
+import { createOpportunity, opportunityStore, opportunityTotals, updateOpportunity, type Opportunity, type OpportunityInput } from './opportunities.service.js';
 import { FORECAST_CATEGORIES, OPPORTUNITY_STATUSES } from './probability.js';
 import { registerSalesProcessRoutes } from './sales-processes.routes.js';
 
@@ -248,6 +248,25 @@ const VersionQuery = Type.Object({ version: Optional(VersionField) });
 
 export function registerOpportunityRoutes(app: App) {
   registerSalesProcessRoutes(app);
+
+  const store = opportunityStore.def;
+  app.get('/api/v1/opportunities/totals', {
+    schema: {
+      tags,
+      summary: 'Count, amount and weighted amount (amount × probability) per currency of the deals the list shows with the same filters and search',
+      querystring: listQuery([...Object.keys(store.filters), ...Object.keys(store.ranges ?? {})], []),
+      response: {
+        200: Type.Object({
+          count: Type.Integer(),
+          totals: Type.Array(Type.Object({ currency: Type.String(), count: Type.Integer(), amount: Type.String(), weighted: Type.String() })),
+        }),
+        ...errors,
+      },
+    },
+  }, async (request) => {
+    const q = request.query as Record<string, unknown>;
+    return opportunityTotals(request.ctx, { filters: filtersFrom(q), q: q.q as string | undefined });
+  });
 
   registerResourceRoutes(app, {
     path: '/api/v1/opportunities',

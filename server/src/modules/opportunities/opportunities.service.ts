@@ -18,7 +18,7 @@ import { fromMinor, lineTotalMinor, sumMinor, toMinor, toScaled } from './deal-m
 import { ensureDealSetup, readDealSettings } from './deal-settings.service.js';
 import { lossReasonLabels } from './loss-reasons.service.js';
 import { fieldLabel } from './opportunities.messages.js';
-import { insertStageHistory, lineItemsOf, replaceLineItems, type LineItemRow, type LineItemValues } from './opportunities.repository.js';
+import { insertStageHistory, lineItemsOf, pipelineTotals, replaceLineItems, type LineItemRow, type LineItemValues } from './opportunities.repository.js';
 import { opportunities, salesStages, type ChecklistState, type ContactRole } from './opportunities.schema.js';
 import {
   checkProbabilityOverride, resolveProbability, stageDefaults, type ForecastCategory, type OpportunityStatus,
@@ -145,6 +145,7 @@ export const opportunityStore = new RecordStore<Opportunity>({
     leadId: opportunities.leadId,
     currency: opportunities.currency,
   },
+  ranges: { closeDate: opportunities.closeDate, amount: opportunities.amount },
   searchColumns: [opportunities.name, opportunities.nextStep],
   references: { ownerId: { table: users }, teamId: { table: teams } },
   toApi: (r) => ({
@@ -229,6 +230,12 @@ async function stageNamesOf(ctx: RequestContext, stageIds: string[]): Promise<Ma
     .from(salesStages)
     .where(and(eq(salesStages.tenantId, ctx.tenantId), inArray(salesStages.id, stageIds)));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Count, amount and weighted amount (per currency) of the deals a list with these filters shows. */
+export async function opportunityTotals(ctx: RequestContext, query: { filters?: Record<string, string>; q?: string }) {
+  const totals = await pipelineTotals(ctx, opportunityStore.conditions(ctx, query));
+  return { count: totals.reduce((n, t) => n + t.count, 0), totals };
 }
 
 /** The deal, if the caller may change it (update right at their level over its owner). */

@@ -39,7 +39,7 @@ export function expectedVersion(ifMatch: string | undefined, bodyVersion: unknow
 export function registerResourceRoutes<TApi extends ApiRecord>(app: App, r: ResourceRoutes<TApi>) {
   const { store } = r;
   const sortable = Object.keys(store.def.sortable);
-  const query = listQuery(Object.keys(store.def.filters), sortable);
+  const query = listQuery([...Object.keys(store.def.filters), ...Object.keys(store.def.ranges ?? {})], sortable);
   const tags = [r.tag];
 
   app.get(r.path, {
