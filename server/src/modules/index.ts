@@ -3,6 +3,7 @@ import type { App } from '../platform/http/types.js';
 import { registerAssignmentRoutes } from './assignment/assignment.routes.js';
 import { registerCampaignRoutes } from './campaigns/campaigns.routes.js';
 import { registerCatalogRoutes } from './catalog/catalog.routes.js';
+import { registerConversionRoutes } from './conversion/conversion.routes.js';
 import { registerCustomerRoutes } from './customers/customers.routes.js';
 import { registerDedupRoutes } from './dedup/dedup.routes.js';
 import { registerEnrichmentRoutes } from './enrichment/enrichment.routes.js';
@@ -22,6 +23,7 @@ export function registerModules(app: App, db: AppDb) {
   registerCatalogRoutes(app);
   registerOpportunityRoutes(app);
   registerLeadRoutes(app);
+  registerConversionRoutes(app);
   registerImportRoutes(app);
   registerCampaignRoutes(app, db);
   registerAssignmentRoutes(app);

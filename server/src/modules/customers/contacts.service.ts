@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { executor, type RequestContext } from '../../platform/access/context.js';
 import { ValidationError } from '../../platform/http/errors.js';
 import { normalizePhone } from '../../platform/normalize/phone.js';
@@ -85,4 +85,27 @@ export async function addAccountNames(ctx: RequestContext, records: { accountId?
     .where(and(eq(accounts.tenantId, ctx.tenantId), inArray(accounts.id, ids)));
   const names = new Map(rows.map((r) => [r.id, r.name]));
   for (const record of records) record.accountName = record.accountId ? (names.get(record.accountId) ?? null) : null;
+}
+
+/**
+ * The contact of an account the caller can see that is this person by e-mail (case-insensitive)
+ * or phone (E.164): an e-mail match before a phone match, the oldest first; null when none.
+ */
+export async function findAccountContact(
+  ctx: RequestContext,
+  accountId: string,
+  person: { email?: string | null; phone?: string | null },
+): Promise<Contact | null> {
+  const email = person.email?.trim().toLowerCase() || null;
+  const phone = person.phone ? normalizePhone(person.phone) : null;
+  const matches = [email ? eq(contacts.email, email) : undefined, phone ? sql`${phone} = ANY(${contacts.phones})` : undefined]
+    .filter((m) => m !== undefined);
+  if (matches.length === 0) return null;
+  const [row] = await executor(ctx)
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(contactStore.scope(ctx), eq(contacts.accountId, accountId), or(...matches)))
+    .orderBy(sql`CASE WHEN ${contacts.email} = ${email ?? ''} THEN 0 ELSE 1 END`, asc(contacts.createdAt), asc(contacts.id))
+    .limit(1);
+  return row ? contactStore.get(ctx, row.id) : null;
 }

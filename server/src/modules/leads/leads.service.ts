@@ -1,16 +1,12 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { executor, inTransaction, type RequestContext } from '../../platform/access/context.js';
-import { requireLevel } from '../../platform/access/visibility.js';
-import { appendAudit } from '../../platform/audit/audit.service.js';
 import { queryRows } from '../../platform/db/client.js';
 import { uuidv7 } from '../../platform/db/ids.js';
-import { publishEvent } from '../../platform/events/publish.js';
-import { outboxEvents } from '../../platform/events/events.schema.js';
+import { publishEvent, publishEvents } from '../../platform/events/publish.js';
 import { AppError, fieldError } from '../../platform/http/errors.js';
 import { moneyFromColumns, type Money } from '../../platform/normalize/money.js';
 import { normalizePhone } from '../../platform/normalize/phone.js';
 import { trimmedOrNull } from '../../platform/normalize/text.js';
-import { diffRecords } from '../../platform/records/diff.js';
 import { registerRecordType } from '../../platform/records/record-registry.js';
 import { RecordStore, type ApiRecord } from '../../platform/records/record-store.js';
 import { teams, users } from '../../platform/tenancy/tenancy.schema.js';
@@ -191,8 +187,61 @@ export function createLead(ctx: RequestContext, input: Record<string, unknown>, 
 export function updateLead(ctx: RequestContext, id: string, patch: Record<string, unknown>, version?: number): Promise<Lead> {
   return inTransaction(ctx, async (ctx) => {
     const current = await leadStore.get(ctx, id);
-    if (current.status === 'converted') throw new AppError(409, 'LEAD_CONVERTED');
+    refuseConverted(current);
     return leadStore.update(ctx, id, { ...patch, fieldSources: withFieldSources(patch, 'user', current.fieldSources) }, version);
+  });
+}
+
+/** A converted lead is read-only: what it became is edited instead. */
+export function refuseConverted(lead: Lead): void {
+  if (lead.status !== 'converted') return;
+  const links = { accountId: lead.convertedAccountId, contactId: lead.convertedContactId, opportunityId: lead.convertedOpportunityId };
+  throw new AppError(409, 'LEAD_CONVERTED', {}, links);
+}
+
+/** What a lead became on conversion (records of the customers and opportunities modules). */
+export interface ConversionLinks {
+  accountId: string;
+  contactId: string;
+  opportunityId: string | null;
+}
+
+/**
+ * Marks a qualified lead converted, in the caller's conversion transaction: the lifecycle's
+ * `convert` step (refused from any other state than accepted or SQL), the links to what it
+ * became, a status-history entry and the `leads.converted` event with the links.
+ */
+export function markLeadConverted(
+  ctx: RequestContext,
+  id: string,
+  links: ConversionLinks,
+  details: Record<string, unknown> = {},
+): Promise<Lead> {
+  return inTransaction(ctx, async (ctx) => {
+    const lead = await leadStore.get(ctx, id);
+    refuseConverted(lead);
+    const result = transition(lead.status, 'convert');
+    if (!result.ok) {
+      throw new AppError(409, 'LEAD_NOT_QUALIFIED', { status: lead.status }, { status: lead.status, allowedFrom: ['accepted', 'sql'] });
+    }
+    const now = new Date();
+    const updated = await leadStore.update(ctx, id, {
+      status: result.to,
+      statusChangedAt: now,
+      inRoutingQueue: false,
+      convertedAccountId: links.accountId,
+      convertedContactId: links.contactId,
+      convertedOpportunityId: links.opportunityId,
+      convertedAt: now,
+    }, lead.version);
+    await recordStatus(ctx, id, 'convert', lead.status, result.to, null);
+    await publishEvent(ctx, {
+      type: 'leads.converted',
+      object: 'leads',
+      recordId: id,
+      payload: { from: lead.status, ...links, campaignId: lead.campaignId, ownerId: updated.ownerId, ...details },
+    });
+    return updated;
   });
 }
 
@@ -207,6 +256,7 @@ export interface ActionInput {
 export function applyLeadAction(ctx: RequestContext, id: string, action: LeadAction, input: ActionInput = {}): Promise<Lead> {
   return inTransaction(ctx, async (ctx) => {
     const lead = await leadStore.get(ctx, id);
+    refuseConverted(lead);
     const result = transition(lead.status, action, input.reason);
     if (!result.ok) {
       throw result.code === 'REASON_REQUIRED'
@@ -243,7 +293,8 @@ export function assignLead(
 ): Promise<Lead> {
   return inTransaction(ctx, async (ctx) => {
     const lead = await leadStore.get(ctx, id);
-    if (lead.status === 'converted' || lead.status === 'disqualified') {
+    refuseConverted(lead);
+    if (lead.status === 'disqualified') {
       throw new AppError(409, 'ILLEGAL_TRANSITION', { action: 'assign', status: lead.status }, { status: lead.status });
     }
     const updated = await leadStore.update(
@@ -265,7 +316,8 @@ export function assignLead(
 export function queueForRouting(ctx: RequestContext, id: string, input: { reason: string; teamId?: string | null }): Promise<Lead> {
   return inTransaction(ctx, async (ctx) => {
     const lead = await leadStore.get(ctx, id);
-    if (lead.status === 'converted' || lead.status === 'disqualified') {
+    refuseConverted(lead);
+    if (lead.status === 'disqualified') {
       throw new AppError(409, 'ILLEGAL_TRANSITION', { action: 'route', status: lead.status }, { status: lead.status });
     }
     const updated = await leadStore.update(
@@ -382,6 +434,20 @@ export function recordTouch(
     await publishEvent(ctx, { type: 'leads.touched', object: 'leads', recordId: leadId, payload: { touchId: row.id, campaignId, kind: touch.kind } });
     return toTouch(row);
   });
+}
+
+/**
+ * The campaign touches of the leads deals were converted from, oldest first, for attribution.
+ * The caller checked it may see the deal: its attribution comes with it, whoever owns the lead.
+ */
+export async function touchesForAttribution(ctx: RequestContext, leadIds: readonly string[]): Promise<LeadTouch[]> {
+  if (leadIds.length === 0) return [];
+  const rows = await executor(ctx)
+    .select()
+    .from(leadTouches)
+    .where(and(eq(leadTouches.tenantId, ctx.tenantId), inArray(leadTouches.leadId, [...leadIds])))
+    .orderBy(asc(leadTouches.at), asc(leadTouches.id));
+  return rows.map(toTouch);
 }
 
 /** Touches of the leads the caller can see, newest first, of one lead and/or one campaign. */
@@ -534,66 +600,16 @@ export function listLeadsMatching(
 const BULK_INSERT_ROWS = 500;
 
 /**
- * One outbox row per event, as publishEvent writes it, in multi-row INSERTs: the events of a
- * bulk write commit with it. (A candidate for platform/events/publish.ts as `publishEvents`.)
- */
-async function publishEventsBulk(ctx: RequestContext, events: { type: string; object: string; recordId: string; payload: unknown }[]) {
-  for (let i = 0; i < events.length; i += BULK_INSERT_ROWS) {
-    await executor(ctx).insert(outboxEvents).values(events.slice(i, i + BULK_INSERT_ROWS).map((e) => ({
-      tenantId: ctx.tenantId,
-      id: uuidv7(),
-      type: e.type,
-      object: e.object,
-      recordId: e.recordId,
-      actorId: ctx.actor.userId,
-      payload: e.payload ?? {},
-    })));
-  }
-}
-
-function toLeadRecord(row: Record<string, unknown>): Lead {
-  return {
-    id: row.id as string,
-    version: row.version as number,
-    createdAt: (row.createdAt as Date).toISOString(),
-    updatedAt: (row.updatedAt as Date).toISOString(),
-    ...leadStore.def.toApi(row),
-  } as Lead;
-}
-
-/**
- * Creates many leads in the caller's transaction with multi-row INSERTs (file imports). Each
- * lead is still validated like `POST /leads`, owned by the caller by default, marked with
- * `source` in its field sources, audited, announced as `leads.created` and given its first
- * status-history entry — exactly what createLead does, in a few statements instead of many.
- * Inputs carry no owner/team references. Returns the leads in input order.
+ * Creates many leads in the caller's transaction (file imports): each is validated like
+ * `POST /leads`, owned by the caller by default, marked with `source` in its field sources,
+ * audited, announced as `leads.created` and given its first status-history entry — exactly what
+ * createLead does, through the record store's bulk path in a few statements instead of many.
+ * Returns the leads in input order.
  */
 export async function createLeadsBulk(ctx: RequestContext, inputs: Record<string, unknown>[], source = 'import'): Promise<Lead[]> {
-  requireLevel(ctx, 'leads', 'create');
   if (inputs.length === 0) return [];
   return inTransaction(ctx, async (ctx) => {
-    const values: Record<string, unknown>[] = [];
-    for (const input of inputs) {
-      const columns = Object.fromEntries(
-        Object.entries(leadStore.def.toColumns({ ...input, fieldSources: withFieldSources(input, source) })).filter(([, v]) => v !== undefined),
-      );
-      columns.ownerId ??= ctx.actor.userId;
-      await leadStore.def.validate?.(ctx, columns);
-      values.push({ ...columns, id: (input.id as string | undefined) ?? uuidv7(), tenantId: ctx.tenantId });
-    }
-    const byId = new Map<string, Lead>();
-    for (let i = 0; i < values.length; i += BULK_INSERT_ROWS) {
-      const rows = await executor(ctx).insert(leads).values(values.slice(i, i + BULK_INSERT_ROWS) as never).returning();
-      for (const row of rows) byId.set(row.id, toLeadRecord(row));
-    }
-    const created = values.map((v) => byId.get(v.id as string)!);
-    const events = [];
-    for (const lead of created) {
-      const changes = diffRecords(null, lead);
-      await appendAudit(ctx, { action: 'create', object: 'leads', recordId: lead.id, changes: changes as never });
-      events.push({ type: 'leads.created', object: 'leads', recordId: lead.id, payload: { record: lead, changes } });
-    }
-    await publishEventsBulk(ctx, events);
+    const created = await leadStore.createMany(ctx, inputs.map((input) => ({ ...input, fieldSources: withFieldSources(input, source) })));
     for (let i = 0; i < created.length; i += BULK_INSERT_ROWS) {
       await executor(ctx).insert(leadStatusHistory).values(created.slice(i, i + BULK_INSERT_ROWS).map((lead) => ({
         tenantId: ctx.tenantId,
@@ -633,7 +649,7 @@ export async function findLeadsByContactKeys(ctx: RequestContext, keys: LeadCont
     .from(leads)
     .where(and(leadStore.scope(ctx), or(...matches)))
     .orderBy(asc(leads.createdAt), asc(leads.id));
-  return rows.map((row) => toLeadRecord(row));
+  return rows.map((row) => leadStore.toApi(row));
 }
 
 /**
@@ -659,7 +675,7 @@ export async function recordTouchesBulk(
           details: t.details ?? {},
         })))
         .returning();
-      await publishEventsBulk(ctx, rows.map((row) => ({
+      await publishEvents(ctx, rows.map((row) => ({
         type: 'leads.touched',
         object: 'leads',
         recordId: row.leadId,
