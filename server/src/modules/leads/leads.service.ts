@@ -1,12 +1,16 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { executor, inTransaction, type RequestContext } from '../../platform/access/context.js';
+import { requireLevel } from '../../platform/access/visibility.js';
+import { appendAudit } from '../../platform/audit/audit.service.js';
 import { queryRows } from '../../platform/db/client.js';
 import { uuidv7 } from '../../platform/db/ids.js';
-import { publishEvent, publishEvents } from '../../platform/events/publish.js';
+import { publishEvent } from '../../platform/events/publish.js';
+import { outboxEvents } from '../../platform/events/events.schema.js';
 import { AppError, fieldError } from '../../platform/http/errors.js';
 import { moneyFromColumns, type Money } from '../../platform/normalize/money.js';
 import { normalizePhone } from '../../platform/normalize/phone.js';
 import { trimmedOrNull } from '../../platform/normalize/text.js';
+import { diffRecords } from '../../platform/records/diff.js';
 import { registerRecordType } from '../../platform/records/record-registry.js';
 import { RecordStore, type ApiRecord } from '../../platform/records/record-store.js';
 import { teams, users } from '../../platform/tenancy/tenancy.schema.js';
@@ -600,16 +604,66 @@ export function listLeadsMatching(
 const BULK_INSERT_ROWS = 500;
 
 /**
- * Creates many leads in the caller's transaction (file imports): each is validated like
- * `POST /leads`, owned by the caller by default, marked with `source` in its field sources,
- * audited, announced as `leads.created` and given its first status-history entry — exactly what
- * createLead does, through the record store's bulk path in a few statements instead of many.
- * Returns the leads in input order.
+ * One outbox row per event, as publishEvent writes it, in multi-row INSERTs: the events of a
+ * bulk write commit with it. (A candidate for platform/events/publish.ts as `publishEvents`.)
+ */
+async function publishEventsBulk(ctx: RequestContext, events: { type: string; object: string; recordId: string; payload: unknown }[]) {
+  for (let i = 0; i < events.length; i += BULK_INSERT_ROWS) {
+    await executor(ctx).insert(outboxEvents).values(events.slice(i, i + BULK_INSERT_ROWS).map((e) => ({
+      tenantId: ctx.tenantId,
+      id: uuidv7(),
+      type: e.type,
+      object: e.object,
+      recordId: e.recordId,
+      actorId: ctx.actor.userId,
+      payload: e.payload ?? {},
+    })));
+  }
+}
+
+function toLeadRecord(row: Record<string, unknown>): Lead {
+  return {
+    id: row.id as string,
+    version: row.version as number,
+    createdAt: (row.createdAt as Date).toISOString(),
+    updatedAt: (row.updatedAt as Date).toISOString(),
+    ...leadStore.def.toApi(row),
+  } as Lead;
+}
+
+/**
+ * Creates many leads in the caller's transaction with multi-row INSERTs (file imports). Each
+ * lead is still validated like `POST /leads`, owned by the caller by default, marked with
+ * `source` in its field sources, audited, announced as `leads.created` and given its first
+ * status-history entry — exactly what createLead does, in a few statements instead of many.
+ * Inputs carry no owner/team references. Returns the leads in input order.
  */
 export async function createLeadsBulk(ctx: RequestContext, inputs: Record<string, unknown>[], source = 'import'): Promise<Lead[]> {
+  requireLevel(ctx, 'leads', 'create');
   if (inputs.length === 0) return [];
   return inTransaction(ctx, async (ctx) => {
-    const created = await leadStore.createMany(ctx, inputs.map((input) => ({ ...input, fieldSources: withFieldSources(input, source) })));
+    const values: Record<string, unknown>[] = [];
+    for (const input of inputs) {
+      const columns = Object.fromEntries(
+        Object.entries(leadStore.def.toColumns({ ...input, fieldSources: withFieldSources(input, source) })).filter(([, v]) => v !== undefined),
+      );
+      columns.ownerId ??= ctx.actor.userId;
+      await leadStore.def.validate?.(ctx, columns);
+      values.push({ ...columns, id: (input.id as string | undefined) ?? uuidv7(), tenantId: ctx.tenantId });
+    }
+    const byId = new Map<string, Lead>();
+    for (let i = 0; i < values.length; i += BULK_INSERT_ROWS) {
+      const rows = await executor(ctx).insert(leads).values(values.slice(i, i + BULK_INSERT_ROWS) as never).returning();
+      for (const row of rows) byId.set(row.id, toLeadRecord(row));
+    }
+    const created = values.map((v) => byId.get(v.id as string)!);
+    const events = [];
+    for (const lead of created) {
+      const changes = diffRecords(null, lead);
+      await appendAudit(ctx, { action: 'create', object: 'leads', recordId: lead.id, changes: changes as never });
+      events.push({ type: 'leads.created', object: 'leads', recordId: lead.id, payload: { record: lead, changes } });
+    }
+    await publishEventsBulk(ctx, events);
     for (let i = 0; i < created.length; i += BULK_INSERT_ROWS) {
       await executor(ctx).insert(leadStatusHistory).values(created.slice(i, i + BULK_INSERT_ROWS).map((lead) => ({
         tenantId: ctx.tenantId,
@@ -649,7 +703,7 @@ export async function findLeadsByContactKeys(ctx: RequestContext, keys: LeadCont
     .from(leads)
     .where(and(leadStore.scope(ctx), or(...matches)))
     .orderBy(asc(leads.createdAt), asc(leads.id));
-  return rows.map((row) => leadStore.toApi(row));
+  return rows.map((row) => toLeadRecord(row));
 }
 
 /**
@@ -675,7 +729,7 @@ export async function recordTouchesBulk(
           details: t.details ?? {},
         })))
         .returning();
-      await publishEvents(ctx, rows.map((row) => ({
+      await publishEventsBulk(ctx, rows.map((row) => ({
         type: 'leads.touched',
         object: 'leads',
         recordId: row.leadId,
