@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Select, Typography } from 'antd';
+import { Button, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { accountsApi } from '../api/resources';
@@ -9,6 +9,7 @@ import { formatDate, formatInteger } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { DataTable, type DataColumn } from '../shared/DataTable';
 import { FilterBar } from '../shared/FilterBar';
+import { OptionFilter, OwnerFilter } from '../shared/ListFilters';
 import { INDUSTRIES } from '../shared/industries';
 import { labelOf, toSelectOptions } from '../shared/labelled-options';
 import { formatMoney } from '../shared/money';
@@ -16,7 +17,6 @@ import { PageHeader } from '../shared/PageHeader';
 import { PROVINCES, REGIONS } from '../shared/regions';
 import type { SortState } from '../shared/sort-param';
 import { useListState } from '../shared/use-list-state';
-import { UserSelect } from '../shared/UserSelect';
 import { AccountForm } from './AccountForm';
 
 const FILTER_KEYS = ['industry', 'province', 'region', 'ownerId'] as const;
@@ -103,51 +103,29 @@ export function AccountList() {
         activeCount={list.activeFilterCount}
         onReset={list.reset}
       >
-        <Select
-          allowClear
+        <OptionFilter
+          list={list}
+          field="industry"
           placeholder={t('account.industry')}
-          value={list.filter.industry || undefined}
-          onChange={(value: string | undefined) => list.setFilter('industry', value)}
           options={toSelectOptions(INDUSTRIES, locale)}
-          className="l2c-filter-field"
-          popupMatchSelectWidth={false}
-          data-testid="account-filter-industry"
+          testId="account-filter-industry"
         />
-        <Select
-          allowClear
+        <OptionFilter
+          list={list}
+          field="region"
           placeholder={t('account.region')}
-          value={list.filter.region || undefined}
-          onChange={(value: string | undefined) => list.setFilter('region', value)}
           options={toSelectOptions(REGIONS, locale)}
-          className="l2c-filter-field"
-          data-testid="account-filter-region"
+          testId="account-filter-region"
         />
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
+        <OptionFilter
+          list={list}
+          field="province"
           placeholder={t('account.province')}
-          value={list.filter.province || undefined}
-          onChange={(value: string | undefined) => list.setFilter('province', value)}
           options={toSelectOptions(PROVINCES, locale)}
-          className="l2c-filter-field"
-          data-testid="account-filter-province"
+          testId="account-filter-province"
+          searchable
         />
-        <UserSelect
-          placeholder={t('common.owner')}
-          value={list.filter.ownerId || null}
-          onChange={(value) => list.setFilter('ownerId', value ?? undefined)}
-          initialOption={list.filter.ownerId === me.user.id ? { value: me.user.id, label: me.user.name } : null}
-          className="l2c-filter-field"
-          testId="account-filter-owner"
-        />
-        <Button
-          type={list.filter.ownerId === me.user.id ? 'primary' : 'default'}
-          ghost={list.filter.ownerId === me.user.id}
-          onClick={() => list.setFilter('ownerId', list.filter.ownerId === me.user.id ? undefined : me.user.id)}
-          data-testid="account-filter-mine"
-        >
-          {t('filter.mine')}
-        </Button>
+        <OwnerFilter list={list} testIdPrefix="account-filter" withMine />
       </FilterBar>
       <DataTable<Account>
         tableId="accounts"

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Select, Space, Tag } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { activitiesApi } from '../api/resources';
@@ -9,10 +9,10 @@ import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { DataTable, type DataColumn } from '../shared/DataTable';
 import { FilterBar } from '../shared/FilterBar';
+import { OptionFilter, OwnerFilter } from '../shared/ListFilters';
 import { PageHeader } from '../shared/PageHeader';
 import type { SortState } from '../shared/sort-param';
 import { useListState } from '../shared/use-list-state';
-import { UserSelect } from '../shared/UserSelect';
 import { ActivityForm } from './ActivityForm';
 import { ActivityTypeIcon } from './ActivityTypeIcon';
 import { useActivityLabels } from './use-activity-labels';
@@ -101,31 +101,21 @@ export function ActivityList() {
         activeCount={list.activeFilterCount}
         onReset={list.reset}
       >
-        <Select
-          allowClear
+        <OptionFilter
+          list={list}
+          field="type"
           placeholder={t('activity.type')}
-          value={list.filter.type || undefined}
-          onChange={(value: string | undefined) => list.setFilter('type', value)}
           options={ACTIVITY_TYPES.map((value) => ({ value, label: labels.type(value) }))}
-          className="l2c-filter-field"
-          data-testid="activity-filter-type"
+          testId="activity-filter-type"
         />
-        <Select
-          allowClear
+        <OptionFilter
+          list={list}
+          field="status"
           placeholder={t('activity.status')}
-          value={list.filter.status || undefined}
-          onChange={(value: string | undefined) => list.setFilter('status', value)}
           options={ACTIVITY_STATUSES.map((value) => ({ value, label: labels.status(value) }))}
-          className="l2c-filter-field"
-          data-testid="activity-filter-status"
+          testId="activity-filter-status"
         />
-        <UserSelect
-          placeholder={t('common.owner')}
-          value={list.filter.ownerId || null}
-          onChange={(value) => list.setFilter('ownerId', value ?? undefined)}
-          className="l2c-filter-field"
-          testId="activity-filter-owner"
-        />
+        <OwnerFilter list={list} testIdPrefix="activity-filter" />
       </FilterBar>
       <DataTable<Activity>
         tableId="activities"

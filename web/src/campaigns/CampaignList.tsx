@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Select, Tag, Typography } from 'antd';
+import { Button, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { campaignsApi } from '../api/resources';
@@ -9,11 +9,11 @@ import { formatDate, formatInteger } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { DataTable, type DataColumn } from '../shared/DataTable';
 import { FilterBar } from '../shared/FilterBar';
+import { OptionFilter, OwnerFilter } from '../shared/ListFilters';
 import { formatMoney } from '../shared/money';
 import { PageHeader } from '../shared/PageHeader';
 import type { SortState } from '../shared/sort-param';
 import { useListState } from '../shared/use-list-state';
-import { UserSelect } from '../shared/UserSelect';
 import { CampaignForm } from './CampaignForm';
 import { STATUS_COLORS, useCampaignLabels } from './use-campaign-labels';
 
@@ -99,33 +99,21 @@ export function CampaignList() {
         activeCount={list.activeFilterCount}
         onReset={list.reset}
       >
-        <Select
-          allowClear
+        <OptionFilter
+          list={list}
+          field="type"
           placeholder={t('campaign.type')}
-          value={list.filter.type || undefined}
-          onChange={(value: string | undefined) => list.setFilter('type', value)}
           options={CAMPAIGN_TYPES.map((type) => ({ value: type, label: labels.type(type) }))}
-          className="l2c-filter-field"
-          popupMatchSelectWidth={false}
-          data-testid="campaign-filter-type"
+          testId="campaign-filter-type"
         />
-        <Select
-          allowClear
+        <OptionFilter
+          list={list}
+          field="status"
           placeholder={t('campaign.status')}
-          value={list.filter.status || undefined}
-          onChange={(value: string | undefined) => list.setFilter('status', value)}
           options={CAMPAIGN_STATUSES.map((status) => ({ value: status, label: labels.status(status) }))}
-          className="l2c-filter-field"
-          data-testid="campaign-filter-status"
+          testId="campaign-filter-status"
         />
-        <UserSelect
-          placeholder={t('common.owner')}
-          value={list.filter.ownerId || null}
-          onChange={(value) => list.setFilter('ownerId', value ?? undefined)}
-          initialOption={list.filter.ownerId === me.user.id ? { value: me.user.id, label: me.user.name } : null}
-          className="l2c-filter-field"
-          testId="campaign-filter-owner"
-        />
+        <OwnerFilter list={list} testIdPrefix="campaign-filter" />
       </FilterBar>
       <DataTable<Campaign>
         tableId="campaigns"

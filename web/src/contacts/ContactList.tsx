@@ -10,10 +10,10 @@ import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { DataTable, type DataColumn } from '../shared/DataTable';
 import { FilterBar } from '../shared/FilterBar';
+import { OwnerFilter } from '../shared/ListFilters';
 import { PageHeader } from '../shared/PageHeader';
 import type { SortState } from '../shared/sort-param';
 import { useListState } from '../shared/use-list-state';
-import { UserSelect } from '../shared/UserSelect';
 import { ContactForm } from './ContactForm';
 
 const FILTER_KEYS = ['accountId', 'ownerId'] as const;
@@ -93,13 +93,7 @@ export function ContactList() {
             testId="contact-filter-account"
           />
         </div>
-        <UserSelect
-          placeholder={t('common.owner')}
-          value={list.filter.ownerId || null}
-          onChange={(value) => list.setFilter('ownerId', value ?? undefined)}
-          className="l2c-filter-field"
-          testId="contact-filter-owner"
-        />
+        <OwnerFilter list={list} testIdPrefix="contact-filter" />
       </FilterBar>
       <DataTable<Contact>
         tableId="contacts"

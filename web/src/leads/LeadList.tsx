@@ -8,13 +8,13 @@ import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { DataTable, type DataColumn } from '../shared/DataTable';
 import { FilterBar } from '../shared/FilterBar';
+import { OptionFilter, OwnerFilter } from '../shared/ListFilters';
 import { labelOf, toSelectOptions } from '../shared/labelled-options';
 import { ImportButton } from '../imports/ImportButton';
 import { PageHeader } from '../shared/PageHeader';
 import { REGIONS } from '../shared/regions';
 import type { SortState } from '../shared/sort-param';
 import { useListState } from '../shared/use-list-state';
-import { UserSelect } from '../shared/UserSelect';
 import { LEAD_GRADES, LEAD_SOURCES, PRODUCT_LINES } from './lead-sources';
 import { LeadForm } from './LeadForm';
 import { LeadScoreBadge, LeadStatusTag } from './LeadStatusTag';
@@ -94,50 +94,28 @@ export function LeadList() {
           className="l2c-filter-field"
           data-testid="lead-filter-status"
         />
-        <Select
-          allowClear
+        <OptionFilter
+          list={list}
+          field="grade"
           placeholder={t('lead.grade')}
-          value={list.filter.grade || undefined}
-          onChange={(value: string | undefined) => list.setFilter('grade', value)}
           options={LEAD_GRADES.map((g) => ({ value: g, label: g }))}
-          className="l2c-filter-field"
-          data-testid="lead-filter-grade"
+          testId="lead-filter-grade"
         />
-        <Select
-          allowClear
+        <OptionFilter
+          list={list}
+          field="source"
           placeholder={t('lead.source')}
-          value={list.filter.source || undefined}
-          onChange={(value: string | undefined) => list.setFilter('source', value)}
           options={toSelectOptions(LEAD_SOURCES, locale)}
-          className="l2c-filter-field"
-          popupMatchSelectWidth={false}
-          data-testid="lead-filter-source"
+          testId="lead-filter-source"
         />
-        <Select
-          allowClear
+        <OptionFilter
+          list={list}
+          field="region"
           placeholder={t('lead.region')}
-          value={list.filter.region || undefined}
-          onChange={(value: string | undefined) => list.setFilter('region', value)}
           options={toSelectOptions(REGIONS, locale)}
-          className="l2c-filter-field"
-          data-testid="lead-filter-region"
+          testId="lead-filter-region"
         />
-        <UserSelect
-          placeholder={t('common.owner')}
-          value={list.filter.ownerId || null}
-          onChange={(value) => list.setFilter('ownerId', value ?? undefined)}
-          initialOption={list.filter.ownerId === me.user.id ? { value: me.user.id, label: me.user.name } : null}
-          className="l2c-filter-field"
-          testId="lead-filter-owner"
-        />
-        <Button
-          type={list.filter.ownerId === me.user.id ? 'primary' : 'default'}
-          ghost={list.filter.ownerId === me.user.id}
-          onClick={() => list.setFilter('ownerId', list.filter.ownerId === me.user.id ? undefined : me.user.id)}
-          data-testid="lead-filter-mine"
-        >
-          {t('filter.mine')}
-        </Button>
+        <OwnerFilter list={list} testIdPrefix="lead-filter" withMine />
       </FilterBar>
       <DataTable<LeadRecord>
         tableId="leads"
