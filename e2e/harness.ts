@@ -22,3 +22,25 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByTestId('login-submit').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
+
+/**
+ * A JSON client of the API for setting up and checking a browser test: signs in with `email`
+ * and keeps the session cookie; a call that fails throws with the status and the body.
+ */
+export async function apiClient(baseUrl: string, email: string, password: string, locale = 'zh-CN') {
+  let cookie = '';
+  const call = async <T = any>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', 'accept-language': locale, ...(cookie ? { cookie } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) cookie = setCookie.split(';')[0];
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return (text ? JSON.parse(text) : null) as T;
+  };
+  await call('POST', '/auth/login', { email, password });
+  return call;
+}

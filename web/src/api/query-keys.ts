@@ -39,6 +39,21 @@ export const queryKeys = {
   registryAll: () => ['registry'] as const,
   registrySummary: () => ['registry', 'summary'] as const,
   registryList: (params: object) => ['registry', 'list', params] as const,
+  /** Under the deal's detail key, so refreshing a deal refreshes its battle map, and a battle-map change refreshes the deal (gates). */
+  dealDetail: (opportunityId: string) => ['opportunities', 'detail', opportunityId] as const,
+  battleMap: (opportunityId: string) => ['opportunities', 'detail', opportunityId, 'battle-map'] as const,
+  battleMapGaps: (opportunityId: string) => ['opportunities', 'detail', opportunityId, 'battle-map', 'gaps'] as const,
+  attitudeHistory: (opportunityId: string, stakeholderId: string) =>
+    ['opportunities', 'detail', opportunityId, 'battle-map', 'attitude', stakeholderId] as const,
+  processTemplates: () => ['sales-processes', 'templates'] as const,
+  dealSettings: () => ['opportunity-settings'] as const,
+  /** Under the deal's detail key, so refreshing a deal refreshes its gate, history and documents. */
+  dealGate: (id: string) => ['opportunities', 'detail', id, 'gate'] as const,
+  dealHistory: (id: string) => ['opportunities', 'detail', id, 'history'] as const,
+  dealDocuments: (id: string) => ['opportunities', 'detail', id, 'documents'] as const,
+  /** Under `opportunities`, so any deal change refreshes the totals and the board. */
+  dealTotals: (params: object) => ['opportunities', 'totals', params] as const,
+  pipelineBoard: (processId: string, params: object) => ['opportunities', 'board', processId, params] as const,
   searchAll: () => ['search'] as const,
   search: (q: string) => ['search', q] as const,
 };

@@ -63,7 +63,14 @@ export type ResourceName =
   | 'email-templates'
   | 'nurture-programs'
   | 'nurture-enrollments'
-  | 'nurture-suppressions';
+  | 'nurture-suppressions'
+  // Deal process set-up and the product catalog (calls in api/sales-processes.ts and api/catalog.ts).
+  | 'sales-processes'
+  | 'loss-reasons'
+  | 'products'
+  | 'product-lines'
+  // Deals (calls in api/opportunities.ts).
+  | 'opportunities';
 
 /** An update carries the version the user edited, so that concurrent edits are detected (409). */
 export type Versioned<TInput> = Partial<TInput> & { version: number };
@@ -78,7 +85,7 @@ export interface ResourceClient<T, TInput> {
   remove(id: string, version: number): Promise<void>;
 }
 
-function resource<T, TInput>(name: ResourceName): ResourceClient<T, TInput> {
+export function resource<T, TInput>(name: ResourceName): ResourceClient<T, TInput> {
   const base = `/${name}`;
   return {
     name,

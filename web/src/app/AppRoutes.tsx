@@ -41,6 +41,11 @@ const ImportWizard = lazy(() => import('../imports/ImportWizard').then((m) => ({
 const PublicFormPage = lazy(() => import('../campaigns/PublicFormPage').then((m) => ({ default: m.PublicFormPage })));
 const DuplicatesPage = lazy(() => import('../duplicates/DuplicatesPage').then((m) => ({ default: m.DuplicatesPage })));
 const RegistryPage = lazy(() => import('../enrichment/RegistryPage').then((m) => ({ default: m.RegistryPage })));
+const BattleMapPage = lazy(() => import('../battle-map/BattleMapPage').then((m) => ({ default: m.BattleMapPage })));
+const SalesProcessList = lazy(() => import('../sales-processes/SalesProcessList').then((m) => ({ default: m.SalesProcessList })));
+const SalesProcessShow = lazy(() => import('../sales-processes/SalesProcessShow').then((m) => ({ default: m.SalesProcessShow })));
+const LossReasonList = lazy(() => import('../sales-processes/LossReasonList').then((m) => ({ default: m.LossReasonList })));
+const CatalogPage = lazy(() => import('../catalog/CatalogPage').then((m) => ({ default: m.CatalogPage })));
 
 function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>{children}</Suspense>;
@@ -65,6 +70,9 @@ const BUILT = new Set([
   'settings-audit',
   'settings-scoring',
   'settings-predictive',
+  'settings-sales-processes',
+  'settings-loss-reasons',
+  'settings-products',
 ]);
 
 export function AppRoutes() {
@@ -115,6 +123,12 @@ export function AppRoutes() {
         <Route path="settings/audit" element={<Page><AuditList /></Page>} />
         <Route path="settings/scoring" element={<Page><ScoringRulesPage /></Page>} />
         <Route path="settings/predictive-scoring" element={<Page><PredictiveModelPage /></Page>} />
+        <Route path="settings/sales-processes" element={<Page><SalesProcessList /></Page>} />
+        <Route path="settings/sales-processes/:id" element={<Page><SalesProcessShow /></Page>} />
+        <Route path="settings/loss-reasons" element={<Page><LossReasonList /></Page>} />
+        <Route path="settings/products" element={<Page><CatalogPage /></Page>} />
+        {/* A deal's battle map on a page of its own; the deal page shows it as a tab. */}
+        <Route path="opportunities/:id/battle-map" element={<Page><BattleMapPage /></Page>} />
         {planned.map((item) => (
           <Route key={item.key} path={`${item.path.slice(1)}/*`} element={<ComingSoon item={item} />} />
         ))}

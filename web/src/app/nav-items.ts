@@ -42,6 +42,21 @@ export const NAV_ITEMS: readonly NavItem[] = [
       { key: 'settings-teams', path: '/settings/teams', labelKey: 'nav.teams', descriptionKey: 'module.teams', object: 'teams' },
       { key: 'settings-roles', path: '/settings/roles', labelKey: 'nav.roles', descriptionKey: 'module.roles', object: 'roles' },
       {
+        key: 'settings-sales-processes',
+        path: '/settings/sales-processes',
+        labelKey: 'nav.salesProcesses',
+        descriptionKey: 'module.salesProcesses',
+        object: 'sales_processes',
+      },
+      {
+        key: 'settings-loss-reasons',
+        path: '/settings/loss-reasons',
+        labelKey: 'nav.lossReasons',
+        descriptionKey: 'module.lossReasons',
+        object: 'loss_reasons',
+      },
+      { key: 'settings-products', path: '/settings/products', labelKey: 'nav.products', descriptionKey: 'module.products', object: 'products' },
+      {
         key: 'settings-scoring',
         path: '/settings/scoring',
         labelKey: 'nav.scoring',

@@ -2,18 +2,7 @@ import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Empty, Popconfirm, Space, Switch, Tag, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, HolderOutlined } from '@ant-design/icons';
-import {
-  DndContext,
-  KeyboardSensor,
-  PointerSensor,
-  TouchSensor,
-  closestCenter,
-  useDraggable,
-  useDroppable,
-  useSensor,
-  useSensors,
-  type DragEndEvent,
-} from '@dnd-kit/core';
+import { DndContext, closestCenter, type DragEndEvent } from '@dnd-kit/core';
 import { assignmentApi, type AssignmentRule } from '../api/leads';
 import { queryKeys } from '../api/query-keys';
 import { useI18n } from '../i18n/i18n-context';
@@ -24,6 +13,7 @@ import { PROVINCES, REGIONS } from '../shared/regions';
 import { useErrorFeedback } from '../shared/use-error-feedback';
 import { LEAD_SOURCES, PRODUCT_LINES } from './lead-sources';
 import { moveById, moveItem } from '../shared/reorder';
+import { useDragDropItem, useDragSensors } from '../shared/use-drag-drop';
 import { criteriaChips, type CriterionChip } from './rule-form-values';
 import { useLeadLabels } from './use-lead-labels';
 
@@ -64,11 +54,7 @@ export function RuleList({ rules, canEdit, onEdit }: RuleListProps) {
   const queryClient = useQueryClient();
   const [order, setOrder] = useState(rules);
   useEffect(() => setOrder(rules), [rules]);
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 5 } }),
-    useSensor(KeyboardSensor),
-  );
+  const sensors = useDragSensors(150);
 
   const save = async (next: AssignmentRule[]) => {
     const before = order;
@@ -130,9 +116,7 @@ function RuleItem({ rule, index, count, canEdit, onEdit, onMove, onChanged }: Ru
   const labels = useLeadLabels();
   const showError = useErrorFeedback();
   const [toggling, setToggling] = useState(false);
-  const drag = useDraggable({ id: rule.id, disabled: !canEdit });
-  const drop = useDroppable({ id: rule.id });
-  const style = drag.transform ? { transform: `translate3d(${drag.transform.x}px, ${drag.transform.y}px, 0)`, zIndex: 2 } : undefined;
+  const drag = useDragDropItem(rule.id, !canEdit);
 
   const chipText = (chip: CriterionChip) => {
     const label = t(CRITERION_LABELS[chip.criterion]);
@@ -158,16 +142,13 @@ function RuleItem({ rule, index, count, canEdit, onEdit, onMove, onChanged }: Ru
   };
 
   const chips = criteriaChips(rule.criteria);
-  const classes = ['l2c-rule-item', drag.isDragging ? 'is-dragging' : '', drop.isOver && !drag.isDragging ? 'is-over' : '', rule.active ? '' : 'is-inactive']
+  const classes = ['l2c-rule-item', drag.isDragging ? 'is-dragging' : '', drag.isOver ? 'is-over' : '', rule.active ? '' : 'is-inactive']
     .filter(Boolean)
     .join(' ');
   return (
     <div
-      ref={(node) => {
-        drag.setNodeRef(node);
-        drop.setNodeRef(node);
-      }}
-      style={style}
+      ref={drag.setNodeRef}
+      style={drag.style}
       className={classes}
       data-testid="rule-item"
       data-rule-name={rule.name}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatMoneyCompact, isDecimalAmount, normalizeAmount } from './money';
+import { formatMoney, formatMoneyCompact, isDecimalAmount, moneyOrNull, normalizeAmount } from './money';
 
 describe('formatMoney', () => {
   it('formats with the currency symbol of the locale', () => {
@@ -50,5 +50,17 @@ describe('amounts typed by people', () => {
   it.each(['', 'abc', '1.2.3', '1e5', '12.345', '--1', '12345678901234567'])('rejects %j', (text) => {
     expect(normalizeAmount(text)).toBeNull();
     expect(isDecimalAmount(text)).toBe(false);
+  });
+});
+
+describe('moneyOrNull', () => {
+  it.each([
+    { text: '1,234.5', currency: 'CNY', expected: { amount: '1234.50', currency: 'CNY' } },
+    { text: ' 99 ', currency: 'USD', expected: { amount: '99.00', currency: 'USD' } },
+    { text: '', currency: 'CNY', expected: null },
+    { text: null, currency: 'CNY', expected: null },
+    { text: 'abc', currency: 'CNY', expected: null },
+  ])('$text $currency', ({ text, currency, expected }) => {
+    expect(moneyOrNull(text, currency)).toEqual(expected);
   });
 });

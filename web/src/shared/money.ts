@@ -62,3 +62,9 @@ export function formatMoneyCompact(money: Money | null | undefined, locale: Loca
     return `${money.amount} ${money.currency}`;
   }
 }
+
+/** A typed amount with its currency as the API's Money; blank text (or text that is not an amount) is null. */
+export function moneyOrNull(text: string | null | undefined, currency: string): Money | null {
+  const amount = text === null || text === undefined ? null : normalizeAmount(text);
+  return amount === null ? null : { amount, currency };
+}
