@@ -67,6 +67,19 @@ CREATE TABLE "jobs" (
 	"finished_at" timestamp (3) with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "notifications" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"object" text,
+	"record_id" uuid,
+	"params" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"read_at" timestamp (3) with time zone,
+	CONSTRAINT "notifications_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "api_keys" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
@@ -192,6 +205,76 @@ CREATE TABLE "webhooks" (
 	"description" text,
 	"created_by" uuid,
 	CONSTRAINT "webhooks_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "forecast_adjustments" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"subject_id" uuid NOT NULL,
+	"period_key" text NOT NULL,
+	"category" text NOT NULL,
+	"currency" char(3) NOT NULL,
+	"original_amount" numeric(20, 2) NOT NULL,
+	"adjusted_amount" numeric(20, 2) NOT NULL,
+	"note" text NOT NULL,
+	"adjusted_by_id" uuid NOT NULL,
+	CONSTRAINT "forecast_adjustments_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "forecast_snapshot_rows" (
+	"tenant_id" uuid NOT NULL,
+	"snapshot_id" uuid NOT NULL,
+	"owner_id" uuid NOT NULL,
+	"team_id" uuid,
+	"currency" char(3) NOT NULL,
+	"pipeline" numeric(20, 2) NOT NULL,
+	"best_case" numeric(20, 2) NOT NULL,
+	"commit" numeric(20, 2) NOT NULL,
+	"closed" numeric(20, 2) NOT NULL,
+	"weighted" numeric(20, 2) NOT NULL,
+	"adjusted_call" numeric(20, 2),
+	CONSTRAINT "forecast_snapshot_rows_tenant_id_snapshot_id_owner_id_currency_pk" PRIMARY KEY("tenant_id","snapshot_id","owner_id","currency")
+);
+--> statement-breakpoint
+CREATE TABLE "forecast_snapshots" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"taken_at" timestamp (3) with time zone NOT NULL,
+	"day" date NOT NULL,
+	"period_key" text NOT NULL,
+	"period_start" date NOT NULL,
+	"period_end" date NOT NULL,
+	CONSTRAINT "forecast_snapshots_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "history_import_keys" (
+	"tenant_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"external_key" text NOT NULL,
+	"record_id" uuid NOT NULL,
+	"imported_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "history_import_keys_tenant_id_kind_external_key_pk" PRIMARY KEY("tenant_id","kind","external_key")
+);
+--> statement-breakpoint
+CREATE TABLE "sales_targets" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"owner_id" uuid,
+	"team_id" uuid,
+	"period_key" text NOT NULL,
+	"period_type" text NOT NULL,
+	"start_date" date NOT NULL,
+	"end_date" date NOT NULL,
+	"amount" numeric(20, 2) NOT NULL,
+	"currency" char(3) NOT NULL,
+	"note" text,
+	CONSTRAINT "sales_targets_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "assignment_members" (
@@ -386,6 +469,7 @@ CREATE TABLE "activities" (
 	"start_at" timestamp (3) with time zone,
 	"end_at" timestamp (3) with time zone,
 	"due_at" timestamp (3) with time zone,
+	"remind_at" timestamp (3) with time zone,
 	"status" text DEFAULT 'planned' NOT NULL,
 	"outcome" text,
 	"next_step" text,
@@ -1020,6 +1104,7 @@ CREATE TABLE "scoring_settings" (
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_tenant_id_user_id_users_tenant_id_id_fk" FOREIGN KEY ("tenant_id","user_id") REFERENCES "public"."users"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_tenant_id_user_id_users_tenant_id_id_fk" FOREIGN KEY ("tenant_id","user_id") REFERENCES "public"."users"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_tenant_id_user_id_users_tenant_id_id_fk" FOREIGN KEY ("tenant_id","user_id") REFERENCES "public"."users"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "teams" ADD CONSTRAINT "teams_tenant_id_parent_id_teams_tenant_id_id_fk" FOREIGN KEY ("tenant_id","parent_id") REFERENCES "public"."teams"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1027,6 +1112,12 @@ ALTER TABLE "users" ADD CONSTRAINT "users_tenant_id_role_id_roles_tenant_id_id_f
 ALTER TABLE "users" ADD CONSTRAINT "users_tenant_id_team_id_teams_tenant_id_id_fk" FOREIGN KEY ("tenant_id","team_id") REFERENCES "public"."teams"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_tenant_id_webhook_id_webhooks_tenant_id_id_fk" FOREIGN KEY ("tenant_id","webhook_id") REFERENCES "public"."webhooks"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhooks" ADD CONSTRAINT "webhooks_tenant_id_created_by_users_tenant_id_id_fk" FOREIGN KEY ("tenant_id","created_by") REFERENCES "public"."users"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "forecast_adjustments" ADD CONSTRAINT "forecast_adjustments_tenant_id_subject_id_users_tenant_id_id_fk" FOREIGN KEY ("tenant_id","subject_id") REFERENCES "public"."users"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "forecast_adjustments" ADD CONSTRAINT "forecast_adjustments_tenant_id_adjusted_by_id_users_tenant_id_id_fk" FOREIGN KEY ("tenant_id","adjusted_by_id") REFERENCES "public"."users"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "forecast_snapshot_rows" ADD CONSTRAINT "forecast_snapshot_rows_tenant_id_snapshot_id_forecast_snapshots_tenant_id_id_fk" FOREIGN KEY ("tenant_id","snapshot_id") REFERENCES "public"."forecast_snapshots"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "forecast_snapshot_rows" ADD CONSTRAINT "forecast_snapshot_rows_tenant_id_owner_id_users_tenant_id_id_fk" FOREIGN KEY ("tenant_id","owner_id") REFERENCES "public"."users"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sales_targets" ADD CONSTRAINT "sales_targets_tenant_id_owner_id_users_tenant_id_id_fk" FOREIGN KEY ("tenant_id","owner_id") REFERENCES "public"."users"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sales_targets" ADD CONSTRAINT "sales_targets_tenant_id_team_id_teams_tenant_id_id_fk" FOREIGN KEY ("tenant_id","team_id") REFERENCES "public"."teams"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assignment_members" ADD CONSTRAINT "assignment_members_tenant_id_team_id_teams_tenant_id_id_fk" FOREIGN KEY ("tenant_id","team_id") REFERENCES "public"."teams"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assignment_members" ADD CONSTRAINT "assignment_members_tenant_id_user_id_users_tenant_id_id_fk" FOREIGN KEY ("tenant_id","user_id") REFERENCES "public"."users"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assignment_pointers" ADD CONSTRAINT "assignment_pointers_tenant_id_team_id_teams_tenant_id_id_fk" FOREIGN KEY ("tenant_id","team_id") REFERENCES "public"."teams"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -1072,6 +1163,8 @@ CREATE UNIQUE INDEX "jobs_unique_key_uq" ON "jobs" USING btree ("unique_key") WH
 CREATE INDEX "jobs_claim_idx" ON "jobs" USING btree ("priority" DESC NULLS FIRST,"run_at") WHERE status IN ('queued', 'failed');--> statement-breakpoint
 CREATE INDEX "jobs_lease_idx" ON "jobs" USING btree ("locked_until") WHERE status = 'running';--> statement-breakpoint
 CREATE INDEX "jobs_finished_idx" ON "jobs" USING btree ("finished_at") WHERE status = 'succeeded';--> statement-breakpoint
+CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("tenant_id","user_id","created_at");--> statement-breakpoint
+CREATE INDEX "notifications_unread_idx" ON "notifications" USING btree ("tenant_id","user_id") WHERE read_at IS NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "api_keys_hash_uq" ON "api_keys" USING btree ("tenant_id","key_hash");--> statement-breakpoint
 CREATE INDEX "idempotency_keys_created_idx" ON "idempotency_keys" USING btree ("created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "roles_key_uq" ON "roles" USING btree ("tenant_id","key");--> statement-breakpoint
@@ -1080,6 +1173,11 @@ CREATE UNIQUE INDEX "users_email_uq" ON "users" USING btree ("tenant_id","email"
 CREATE UNIQUE INDEX "webhook_deliveries_event_uq" ON "webhook_deliveries" USING btree ("tenant_id","webhook_id","event_id");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_list_idx" ON "webhook_deliveries" USING btree ("tenant_id","webhook_id","id");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_created_idx" ON "webhook_deliveries" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "forecast_adjustments_subject_idx" ON "forecast_adjustments" USING btree ("tenant_id","period_key","subject_id","category","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "forecast_snapshots_day_uq" ON "forecast_snapshots" USING btree ("tenant_id","period_key","day");--> statement-breakpoint
+CREATE UNIQUE INDEX "sales_targets_owner_uq" ON "sales_targets" USING btree ("tenant_id","owner_id","period_key","currency") WHERE owner_id IS NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "sales_targets_team_uq" ON "sales_targets" USING btree ("tenant_id","team_id","period_key","currency") WHERE team_id IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "sales_targets_period_idx" ON "sales_targets" USING btree ("tenant_id","start_date");--> statement-breakpoint
 CREATE UNIQUE INDEX "assignment_members_team_user_uq" ON "assignment_members" USING btree ("tenant_id","team_id","user_id");--> statement-breakpoint
 CREATE INDEX "assignment_rules_position_idx" ON "assignment_rules" USING btree ("tenant_id","position");--> statement-breakpoint
 CREATE INDEX "campaign_costs_campaign_idx" ON "campaign_costs" USING btree ("tenant_id","campaign_id","incurred_on");--> statement-breakpoint
@@ -1107,6 +1205,7 @@ CREATE INDEX "activities_account_idx" ON "activities" USING btree ("tenant_id","
 CREATE INDEX "activities_owner_idx" ON "activities" USING btree ("tenant_id","owner_id","start_at");--> statement-breakpoint
 CREATE INDEX "activities_opportunity_idx" ON "activities" USING btree ("tenant_id","opportunity_id");--> statement-breakpoint
 CREATE INDEX "activities_lead_idx" ON "activities" USING btree ("tenant_id","lead_id");--> statement-breakpoint
+CREATE INDEX "activities_due_idx" ON "activities" USING btree ("tenant_id","status","due_at");--> statement-breakpoint
 CREATE INDEX "contacts_account_idx" ON "contacts" USING btree ("tenant_id","account_id");--> statement-breakpoint
 CREATE INDEX "contacts_owner_idx" ON "contacts" USING btree ("tenant_id","owner_id");--> statement-breakpoint
 CREATE INDEX "contacts_email_idx" ON "contacts" USING btree ("tenant_id","email");--> statement-breakpoint
@@ -1154,6 +1253,7 @@ CREATE INDEX "opportunities_owner_idx" ON "opportunities" USING btree ("tenant_i
 CREATE INDEX "opportunities_account_idx" ON "opportunities" USING btree ("tenant_id","account_id");--> statement-breakpoint
 CREATE INDEX "opportunities_stage_idx" ON "opportunities" USING btree ("tenant_id","stage_id","status");--> statement-breakpoint
 CREATE INDEX "opportunities_close_date_idx" ON "opportunities" USING btree ("tenant_id","status","close_date");--> statement-breakpoint
+CREATE INDEX "opportunities_closed_at_idx" ON "opportunities" USING btree ("tenant_id","status","closed_at");--> statement-breakpoint
 CREATE INDEX "opportunities_created_idx" ON "opportunities" USING btree ("tenant_id","created_at");--> statement-breakpoint
 CREATE INDEX "opportunities_lead_idx" ON "opportunities" USING btree ("tenant_id","lead_id");--> statement-breakpoint
 CREATE INDEX "opportunities_name_trgm_idx" ON "opportunities" USING gin ("name" gin_trgm_ops);--> statement-breakpoint

@@ -1,5 +1,6 @@
 import type { AppDb } from '../platform/db/client.js';
 import type { App } from '../platform/http/types.js';
+import { registerAnalyticsRoutes } from './analytics/analytics.routes.js';
 import { registerAssignmentRoutes } from './assignment/assignment.routes.js';
 import { registerCampaignRoutes } from './campaigns/campaigns.routes.js';
 import { registerCatalogRoutes } from './catalog/catalog.routes.js';
@@ -32,4 +33,5 @@ export function registerModules(app: App, db: AppDb) {
   registerNurtureRoutes(app, db);
   registerDedupRoutes(app);
   registerEnrichmentRoutes(app);
+  registerAnalyticsRoutes(app, db);
 }

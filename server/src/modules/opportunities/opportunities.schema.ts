@@ -134,6 +134,8 @@ export const opportunities = pgTable(
     index('opportunities_account_idx').on(t.tenantId, t.accountId),
     index('opportunities_stage_idx').on(t.tenantId, t.stageId, t.status),
     index('opportunities_close_date_idx').on(t.tenantId, t.status, t.closeDate),
+    /** Analytics: deals closed in a range. */
+    index('opportunities_closed_at_idx').on(t.tenantId, t.status, t.closedAt),
     index('opportunities_created_idx').on(t.tenantId, t.createdAt),
     index('opportunities_lead_idx').on(t.tenantId, t.leadId),
     index('opportunities_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),

@@ -11,7 +11,7 @@ export type Action = (typeof ACTIONS)[number];
 export const OBJECTS = [
   'accounts', 'contacts', 'activities', 'notes',
   'campaigns', 'leads', 'scoring_rules', 'opportunities', 'products', 'quotes', 'orders', 'contracts', 'payments',
-  'tickets', 'analytics', 'imports', 'assignment_rules', 'nurture_programs', 'email_templates',
+  'tickets', 'analytics', 'targets', 'imports', 'assignment_rules', 'nurture_programs', 'email_templates',
   'sales_processes', 'loss_reasons', 'product_lines', 'registry_companies',
   'users', 'teams', 'roles', 'api_keys', 'webhooks', 'audit',
 ] as const;
@@ -44,6 +44,8 @@ const common = {
   api_keys: ['all', 'own', 'none', 'own'],
   products: ['none', 'all', 'none', 'none'],
   product_lines: ['none', 'all', 'none', 'none'],
+  /** Everyone in sales may see the quotas (targets); admins set them. */
+  targets: ['none', 'all', 'none', 'none'],
   /** Everyone may read the sales processes (stages, exit criteria) and the loss reasons; admins manage them. */
   sales_processes: ['none', 'all', 'none', 'none'],
   loss_reasons: ['none', 'all', 'none', 'none'],

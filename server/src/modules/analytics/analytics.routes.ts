@@ -1,0 +1,251 @@
+import multipart from '@fastify/multipart';
+import { Type, type TSchema } from 'typebox';
+import type { AppDb } from '../../platform/db/client.js';
+import { requireLevel } from '../../platform/access/visibility.js';
+import { fieldError } from '../../platform/http/errors.js';
+import { registerResourceRoutes } from '../../platform/http/resource-routes.js';
+import { ErrorResponse, Money, Nullable, RecordBase, Uuid, VersionField } from '../../platform/http/schemas.js';
+import type { App } from '../../platform/http/types.js';
+import { maxFileMb } from '../imports/imports.service.js';
+import { resolveScope, type AnalyticsFilters } from './analytics-scope.js';
+import { scheduleAnalyticsJobs } from './forecast-snapshot.job.js';
+import { ADJUSTABLE_CATEGORIES, adjustForecast, FORECAST_GROUPS, forecast, forecastAccuracy, takeForecastSnapshot, type ForecastGroup } from './forecast.service.js';
+import { funnel, funnelDrill } from './funnel.service.js';
+import { HISTORY_KINDS } from './history-fields.js';
+import { importHistory, type HistoryOptions } from './history-import.service.js';
+import { lossReasons, RESULT_GROUPS, velocity, winRates, type ResultGroup } from './results.service.js';
+import { attainment, createTarget, targetStore, updateTarget, type Target } from './targets.service.js';
+
+const tags = ['Analytics'];
+const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const literals = <T extends string>(values: readonly T[]) => Type.Unsafe<T>(Type.Union(values.map((v) => Type.Literal(v))));
+const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD (the tenant’s days)' });
+/** Responses keep every field the service returns (charts read them as they are). */
+const Open = (properties: Record<string, TSchema>, description?: string) => Type.Object(properties, { additionalProperties: true, description });
+
+/** The filters every analytics endpoint takes (API.md: from, to, teamId, ownerId, region, productLineId, source). */
+const filterQuery = {
+  from: Type.Optional(Day),
+  to: Type.Optional(Type.String({ format: 'date', description: 'Last day, inclusive' })),
+  period: Type.Optional(Type.String({ description: 'Fiscal period: FY2025, FY2025-Q2, FY2025-M07 (default: the current quarter)' })),
+  teamId: Type.Optional(Type.String({ format: 'uuid', description: 'The team and the teams below it' })),
+  ownerId: Type.Optional(Uuid),
+  region: Type.Optional(Type.String({ maxLength: 50, description: "The account's region" })),
+  productLineId: Type.Optional(Uuid),
+  source: Type.Optional(Type.String({ maxLength: 100, description: 'Lead source (deals converted from such leads)' })),
+  currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$', description: "Deals in this currency (default: the tenant's)" })),
+};
+const Range = {
+  from: Type.String(), to: Type.String(), period: Nullable(Type.String()), currency: Type.String(),
+};
+const filtersOf = (q: Record<string, unknown>): AnalyticsFilters => {
+  const { from, to, period, teamId, ownerId, region, productLineId, source, currency } = q as AnalyticsFilters;
+  return { from, to, period, teamId, ownerId, region, productLineId, source, currency };
+};
+
+const TargetSchema = Type.Unsafe<Target>(Type.Object({
+  ...RecordBase,
+  ownerId: Nullable(Uuid),
+  teamId: Nullable(Uuid),
+  period: Type.String(),
+  periodType: Type.String(),
+  startDate: Type.String(),
+  endDate: Type.String(),
+  amount: Money,
+  note: Nullable(Type.String()),
+}));
+
+const Figures = {
+  pipeline: Type.String(), bestCase: Type.String(), commit: Type.String(), closed: Type.String(), weighted: Type.String(),
+  openDeals: Type.Integer(), call: Type.String({ description: 'commit + closed' }),
+};
+
+export function registerAnalyticsRoutes(app: App, db: AppDb) {
+  app.addHook('onReady', () => scheduleAnalyticsJobs(db));
+
+  registerResourceRoutes(app, {
+    path: '/api/v1/targets',
+    tag: 'Analytics',
+    store: targetStore,
+    record: TargetSchema,
+    create: Type.Object({
+      ownerId: Type.Optional(Nullable(Uuid)),
+      teamId: Type.Optional(Nullable(Uuid)),
+      period: Type.String({ description: 'Fiscal period key: FY2025, FY2025-Q2 or FY2025-M07' }),
+      amount: Money,
+      note: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+    }, { additionalProperties: false }),
+    update: Type.Object({
+      amount: Type.Optional(Money), note: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))), version: Type.Optional(VersionField),
+    }, { additionalProperties: false }),
+    onCreate: (ctx, body) => createTarget(ctx, body as never),
+    onUpdate: (ctx, id, patch, version) => updateTarget(ctx, id, patch as never, version),
+    remove: true,
+    exportFields: ['id', 'period', 'ownerId', 'teamId', 'amount', 'note'],
+  });
+
+  app.get('/api/v1/analytics/attainment', {
+    schema: {
+      tags,
+      summary: 'Attainment of each target of a fiscal period, in real time: won so far, gap, open pipeline',
+      querystring: Type.Object({ period: filterQuery.period, currency: filterQuery.currency }),
+      response: { 200: Open({ period: Type.String(), from: Type.String(), to: Type.String(), currency: Type.String(), rows: Type.Array(Open({
+        targetId: Uuid, ownerId: Nullable(Uuid), teamId: Nullable(Uuid), name: Nullable(Type.String()), target: Type.String(), won: Type.String(),
+        wonCount: Type.Integer(), attainment: Nullable(Type.Number()), gap: Type.String(), pipeline: Type.String(), weighted: Type.String(),
+      })) }), ...errors },
+    },
+  }, async (request) => attainment(await resolveScope(request.ctx, filtersOf(request.query))));
+
+  const WinRateRow = Open({
+    key: Nullable(Type.String()), label: Nullable(Type.String()), won: Type.Integer(), lost: Type.Integer(), winRate: Nullable(Type.Number()),
+    wonAmount: Type.String(), lostAmount: Type.String(), averageDealSize: Nullable(Type.String()), salesCycleDays: Nullable(Type.Number()),
+  });
+  app.get('/api/v1/analytics/win-rates', {
+    schema: {
+      tags,
+      summary: 'Win rate, average deal size and sales-cycle length of the deals closed in the range, in total and per owner, team or region',
+      querystring: Type.Object({ ...filterQuery, groupBy: Type.Optional(literals(RESULT_GROUPS)) }),
+      response: { 200: Open({ ...Range, groupBy: Type.String(), total: WinRateRow, rows: Type.Array(WinRateRow) }), ...errors },
+    },
+  }, async (request) => winRates(await resolveScope(request.ctx, filtersOf(request.query)), (request.query.groupBy as ResultGroup) ?? 'owner'));
+
+  app.get('/api/v1/analytics/velocity', {
+    schema: {
+      tags,
+      summary: 'Stage velocity: days deals spend in each stage, how they leave it, how many are still in it; the sales cycle',
+      querystring: Type.Object(filterQuery),
+      response: { 200: Open({ ...Range, salesCycleDays: Nullable(Type.Number()), stages: Type.Array(Open({
+        stageId: Uuid, name: Type.String(), processId: Uuid, order: Type.Integer(), entered: Type.Integer(), exited: Type.Integer(),
+        stillIn: Type.Integer(), advanced: Type.Integer(), lost: Type.Integer(), averageDays: Nullable(Type.Number()), medianDays: Nullable(Type.Number()),
+      })) }), ...errors },
+    },
+  }, async (request) => velocity(await resolveScope(request.ctx, filtersOf(request.query))));
+
+  app.get('/api/v1/analytics/loss-reasons', {
+    schema: {
+      tags,
+      summary: 'Deals lost in the range by reason, with amounts and shares',
+      querystring: Type.Object(filterQuery),
+      response: { 200: Open({ ...Range, lost: Type.Integer(), reasons: Type.Array(Open({
+        reason: Nullable(Type.String()), label: Nullable(Type.String()), count: Type.Integer(), share: Nullable(Type.Number()), amount: Type.String(),
+      })) }), ...errors },
+    },
+  }, async (request) => lossReasons(await resolveScope(request.ctx, filtersOf(request.query))));
+
+  const Step = Open({
+    key: Type.String(), label: Type.String(), count: Type.Integer(), conversion: Nullable(Type.Number()), overall: Nullable(Type.Number()),
+    companyCount: Type.Integer(), companyConversion: Nullable(Type.Number()), leakiest: Type.Boolean(),
+  });
+  app.get('/api/v1/analytics/funnel', {
+    schema: {
+      tags,
+      summary: 'Funnel leads → MQL → SQL → each stage → won, with conversion, the company beside it and the leakiest step; ?drill=<step> lists the records',
+      description: 'Steps are cohorts of the range: leads created in it (and whether they ever became MQL / SQL), deals of the process created in it ' +
+        '(and the furthest stage they reached; a won deal reached every stage). `drill` takes a step key (leads, mql, sql, stage:<stageId>, won).',
+      querystring: Type.Object({ ...filterQuery, processId: Type.Optional(Uuid), drill: Type.Optional(Type.String({ maxLength: 60 })) }),
+      response: {
+        200: Type.Union([
+          Open({ ...Range, processId: Uuid, steps: Type.Array(Step), leakiestStep: Nullable(Type.String()) }),
+          Open({ step: Type.String(), object: Type.String(), truncated: Type.Boolean(), records: Type.Array(Open({ id: Uuid })) }),
+        ]),
+        ...errors,
+      },
+    },
+  }, async (request) => {
+    const scope = await resolveScope(request.ctx, filtersOf(request.query));
+    const { processId, drill } = request.query;
+    return drill ? funnelDrill(scope, drill, { processId }) : funnel(scope, { processId });
+  });
+
+  app.get('/api/v1/analytics/forecast', {
+    schema: {
+      tags,
+      summary: 'Forecast of a period: pipeline, best case, commit, closed, weighted and the call, per owner (with adjustments), team (rolled up), region or product line',
+      querystring: Type.Object({ ...filterQuery, groupBy: Type.Optional(literals(FORECAST_GROUPS)) }),
+      response: { 200: Open({ ...Range, groupBy: Type.String(), total: Open(Figures), rows: Type.Array(Open({ key: Nullable(Type.String()), ...Figures })) }), ...errors },
+    },
+  }, async (request) => forecast(await resolveScope(request.ctx, filtersOf(request.query)), (request.query.groupBy as ForecastGroup) ?? 'owner'));
+
+  app.post('/api/v1/analytics/forecast/adjustments', {
+    schema: {
+      tags,
+      summary: "A manager adjusts a subordinate's commit or best case for a period, with a note (the rep's own figure is kept beside it)",
+      body: Type.Object({
+        subjectId: Uuid,
+        period: Type.Optional(Type.String()),
+        category: literals(ADJUSTABLE_CATEGORIES),
+        amount: Money,
+        note: Type.String({ minLength: 1, maxLength: 2000 }),
+      }, { additionalProperties: false }),
+      response: { 201: Open({ id: Uuid, subjectId: Uuid, period: Type.String(), category: Type.String(), currency: Type.String(), original: Type.String(), adjusted: Type.String(), note: Type.String() }), ...errors },
+    },
+  }, async (request, reply) => reply.status(201).send(await adjustForecast(request.ctx, request.body)));
+
+  app.post('/api/v1/analytics/forecast/snapshots', {
+    schema: {
+      tags,
+      summary: "Keep the current quarter's forecast as it stands now (the weekly job does this on Mondays)",
+      response: { 201: Open({ id: Uuid, period: Type.String(), rows: Type.Integer() }), ...errors },
+    },
+  }, async (request, reply) => {
+    requireLevel(request.ctx, 'analytics', 'create');
+    return reply.status(201).send(await takeForecastSnapshot(request.ctx));
+  });
+
+  app.get('/api/v1/analytics/forecast-accuracy', {
+    schema: {
+      tags,
+      summary: "Forecast accuracy per team from past snapshots against what closed, and today's call adjusted by each team's bias",
+      querystring: Type.Object(filterQuery),
+      response: { 200: Open({ ...Range, teams: Type.Array(Open({
+        teamId: Uuid, name: Type.String(), accuracy: Nullable(Type.Number()), bias: Nullable(Type.Number()), currentCall: Type.String(),
+        adjustedForecast: Nullable(Type.String()), snapshots: Type.Array(Open({})),
+      })) }), ...errors },
+    },
+  }, async (request) => forecastAccuracy(await resolveScope(request.ctx, filtersOf(request.query))));
+
+  // History import: multipart parsing for this route only.
+  const limitMb = maxFileMb();
+  app.register(async (scope: App) => {
+    await scope.register(multipart, { limits: { fileSize: limitMb * 1024 * 1024, files: 1, fields: 10, fieldSize: 1024 * 1024, parts: 20 } });
+    scope.post('/api/v1/analytics/history-imports', {
+      schema: {
+        tags,
+        summary: 'Import history from CSV/XLSX: accounts, products, sales-teams or opportunities (admins)',
+        description: 'multipart/form-data: `kind` (' + HISTORY_KINDS.join(' | ') + '), `file`, optional `mapping` (JSON: column → field; ' +
+          'default: suggested from the headers) and `options` (JSON: currency, processId, stageMapping, missingAccountName, shiftDays, defaultCloseDays). ' +
+          'Import accounts, products and sales teams before opportunities. Rows already imported (same name, or same opportunity id) are skipped.',
+        consumes: ['multipart/form-data'],
+        response: { 200: Open({ kind: Type.String(), rows: Type.Integer(), created: Type.Record(Type.String(), Type.Integer()), skipped: Type.Integer(),
+          rejects: Type.Array(Open({ rowNumber: Type.Integer() })), mapping: Type.Record(Type.String(), Nullable(Type.String())) }), 413: ErrorResponse, ...errors },
+      },
+    }, async (request) => {
+      const fields: Record<string, string> = {};
+      let file: { name: string; bytes: Buffer } | null = null;
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          const bytes = await part.toBuffer();
+          if (part.fieldname === 'file') file = { name: part.filename ?? '', bytes };
+        } else {
+          fields[part.fieldname] = String(part.value);
+        }
+      }
+      if (!file) throw fieldError('file', 'HISTORY_FILE_REQUIRED');
+      const json = (name: string) => {
+        if (!fields[name]) return undefined;
+        try {
+          const value = JSON.parse(fields[name]) as unknown;
+          if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, never>;
+        } catch { /* refused below */ }
+        throw fieldError(name, 'HISTORY_OPTIONS_INVALID');
+      };
+      return { ...(await importHistory(request.ctx, {
+        kind: (fields.kind ?? '').trim(),
+        fileName: file.name,
+        bytes: file.bytes,
+        mapping: json('mapping'),
+        options: json('options') as HistoryOptions | undefined,
+      })) };
+    });
+  });
+}

@@ -1,0 +1,120 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { executor } from '../../platform/access/context.js';
+import { queryRows } from '../../platform/db/client.js';
+import { AppError } from '../../platform/http/errors.js';
+import { translate } from '../../platform/i18n/messages.js';
+import { leadStatusFacts } from '../leads/lead-facts.js';
+import { stageEntryFacts, stageFacts } from '../opportunities/opportunity-facts.js';
+import { defaultProcessForDeal, processForDeal } from '../opportunities/sales-processes.service.js';
+import { dealsQuery, inRange, leadsQuery, num, type Scope } from './analytics-scope.js';
+import { funnelSteps } from './funnel-steps.js';
+import { rangeOf } from './results.service.js';
+
+const MQL_OR_LATER = sql`('mql', 'accepted', 'sql', 'converted')`;
+const SQL_OR_LATER = sql`('sql', 'converted')`;
+export const DRILL_LIMIT = 1000;
+
+/**
+ * The cohort CTEs of the funnel: leads created in the range with whether they ever became MQL
+ * and SQL; deals of the process created in the range with the furthest open stage they reached
+ * (a won deal reached them all).
+ */
+function cohorts(scope: Scope, processId: string, ignoreFilters: boolean): SQL {
+  const { ctx } = scope;
+  return sql`
+    leads AS (${leadsQuery(scope, { ignoreFilters })}),
+    lead_cohort AS (
+      SELECT l.id,
+        (l.status IN ${MQL_OR_LATER} OR coalesce(bool_or(h.to_status IN ${MQL_OR_LATER}), false)) AS mql,
+        (l.status IN ${SQL_OR_LATER} OR coalesce(bool_or(h.to_status IN ${SQL_OR_LATER}), false)) AS sql
+      FROM leads l LEFT JOIN (${leadStatusFacts(ctx)}) h ON h.lead_id = l.id
+      WHERE ${inRange(scope, sql`l.created_day`)}
+      GROUP BY l.id, l.status
+    ),
+    deals AS (${dealsQuery(scope, { ignoreFilters })}),
+    stages AS (${stageFacts(ctx)}),
+    deal_cohort AS (
+      SELECT d.id, d.status,
+        coalesce(max(s.stage_order) FILTER (WHERE NOT s.is_won AND NOT s.is_lost), 0) AS reached
+      FROM deals d
+      LEFT JOIN (${stageEntryFacts(ctx)}) e ON e.opportunity_id = d.id
+      LEFT JOIN stages s ON s.id = e.to_stage_id
+      WHERE d.process_id = ${processId}::uuid AND ${inRange(scope, sql`d.created_day`)}
+      GROUP BY d.id, d.status
+    )`;
+}
+
+async function stepCounts(scope: Scope, processId: string, ignoreFilters: boolean) {
+  const rows = await queryRows<{ key: string; n: unknown; ord: unknown }>(executor(scope.ctx), sql`
+    WITH ${cohorts(scope, processId, ignoreFilters)}
+    SELECT 'leads' AS key, count(*) AS n, -3 AS ord FROM lead_cohort
+    UNION ALL SELECT 'mql', count(*) FILTER (WHERE mql), -2 FROM lead_cohort
+    UNION ALL SELECT 'sql', count(*) FILTER (WHERE sql), -1 FROM lead_cohort
+    UNION ALL SELECT 'stage:' || s.id, count(c.id), s.stage_order
+      FROM stages s LEFT JOIN deal_cohort c ON c.status = 'won' OR c.reached >= s.stage_order
+      WHERE s.process_id = ${processId}::uuid AND NOT s.is_won AND NOT s.is_lost
+      GROUP BY s.id, s.stage_order
+    UNION ALL SELECT 'won', count(*) FILTER (WHERE status = 'won'), 1000000 FROM deal_cohort
+    ORDER BY 3`);
+  return new Map(rows.map((r) => [r.key, num(r.n)]));
+}
+
+async function processOf(scope: Scope, processId: string | undefined) {
+  const process = processId ? await processForDeal(scope.ctx, processId) : await defaultProcessForDeal(scope.ctx);
+  if (!process) throw new AppError(404, 'NOT_FOUND');
+  return process;
+}
+
+/**
+ * The funnel from leads to won deals for the range: leads created → became MQL → became SQL →
+ * deals of the sales process created in the range reaching each open stage → won; conversion
+ * between steps, the company's figures beside them (all deals and leads, no filters) and the
+ * step where the scope leaks most against the company. Counts are cohorts of the range.
+ */
+export async function funnel(scope: Scope, opts: { processId?: string } = {}) {
+  const process = await processOf(scope, opts.processId);
+  const [mine, company] = await Promise.all([stepCounts(scope, process.id, false), stepCounts(scope, process.id, true)]);
+  const locale = scope.ctx.locale;
+  const keys = [
+    { key: 'leads', label: translate(locale, 'FUNNEL_LEADS') },
+    { key: 'mql', label: 'MQL' },
+    { key: 'sql', label: 'SQL' },
+    ...process.stages.filter((s) => !s.isWon && !s.isLost).map((s) => ({ key: `stage:${s.id}`, label: s.name })),
+    { key: 'won', label: translate(locale, 'FUNNEL_WON') },
+  ];
+  const { steps, leakiestStep } = funnelSteps(keys.map((k) => ({ ...k, count: mine.get(k.key) ?? 0, companyCount: company.get(k.key) ?? 0 })));
+  return { ...rangeOf(scope), processId: process.id, steps, leakiestStep };
+}
+
+/** The records behind one step of the funnel (the caller's visibility and filters apply), at most DRILL_LIMIT. */
+export async function funnelDrill(scope: Scope, step: string, opts: { processId?: string } = {}) {
+  const process = await processOf(scope, opts.processId);
+  const stage = step.startsWith('stage:') ? process.stages.find((s) => `stage:${s.id}` === step && !s.isWon && !s.isLost) : undefined;
+  const known = ['leads', 'mql', 'sql', 'won'].includes(step) || stage;
+  if (!known) throw new AppError(400, 'DRILL_STEP_UNKNOWN', { step }, { step });
+  const isLead = ['leads', 'mql', 'sql'].includes(step);
+  const where = step === 'mql' ? sql`c.mql` : step === 'sql' ? sql`c.sql` : step === 'won' ? sql`c.status = 'won'`
+    : stage ? sql`(c.status = 'won' OR c.reached >= ${stage.order})` : sql`true`;
+  const rows = await queryRows<{ id: string; name: string | null; owner_id: string | null; status: string; amount: unknown; currency: string | null }>(
+    executor(scope.ctx),
+    isLead
+      ? sql`WITH ${cohorts(scope, process.id, false)}
+          SELECT c.id, NULL AS name, l.owner_id, l.status, NULL AS amount, NULL AS currency
+          FROM lead_cohort c JOIN leads l ON l.id = c.id WHERE ${where} ORDER BY l.created_at, c.id LIMIT ${DRILL_LIMIT + 1}`
+      : sql`WITH ${cohorts(scope, process.id, false)}
+          SELECT c.id, d.name, d.owner_id, c.status, d.amount, d.currency
+          FROM deal_cohort c JOIN deals d ON d.id = c.id WHERE ${where} ORDER BY d.created_at, c.id LIMIT ${DRILL_LIMIT + 1}`,
+  );
+  return {
+    step,
+    object: isLead ? 'leads' : 'opportunities',
+    truncated: rows.length > DRILL_LIMIT,
+    records: rows.slice(0, DRILL_LIMIT).map((r) => ({
+      id: r.id,
+      name: r.name,
+      ownerId: r.owner_id,
+      status: r.status,
+      amount: r.amount === null ? null : { amount: String(r.amount), currency: (r.currency ?? '').trim() },
+    })),
+  };
+}

@@ -1,0 +1,158 @@
+import { sql } from 'drizzle-orm';
+import { executor } from '../../platform/access/context.js';
+import { queryRows } from '../../platform/db/client.js';
+import { lossReasonLabels } from '../opportunities/loss-reasons.service.js';
+import { stageEntryFacts, stageFacts } from '../opportunities/opportunity-facts.js';
+import { amount, dealsQuery, inRange, num, ratio, type Scope } from './analytics-scope.js';
+
+export const RESULT_GROUPS = ['owner', 'team', 'region'] as const;
+export type ResultGroup = (typeof RESULT_GROUPS)[number];
+
+export interface WinRateRow {
+  key: string | null;
+  label: string | null;
+  won: number;
+  lost: number;
+  /** won / (won + lost); null without closed deals. */
+  winRate: number | null;
+  wonAmount: string;
+  lostAmount: string;
+  /** Won amount / won deals. */
+  averageDealSize: string | null;
+  /** Days from creation to close of the won deals, on average. */
+  salesCycleDays: number | null;
+}
+
+const GROUP_COLUMNS: Record<ResultGroup, { key: ReturnType<typeof sql>; label: ReturnType<typeof sql> }> = {
+  owner: { key: sql`d.owner_id::text`, label: sql`(SELECT u.name FROM users u WHERE u.tenant_id = d.tenant_id AND u.id = d.owner_id)` },
+  team: { key: sql`d.team_id::text`, label: sql`(SELECT t.name FROM teams t WHERE t.tenant_id = d.tenant_id AND t.id = d.team_id)` },
+  region: { key: sql`d.region`, label: sql`d.region` },
+};
+
+/**
+ * Win rate, average deal size and sales-cycle length of the deals closed in the range, in
+ * total and per owner, team or region: one aggregate query (GROUPING SETS).
+ */
+export async function winRates(scope: Scope, groupBy: ResultGroup = 'owner') {
+  const g = GROUP_COLUMNS[groupBy];
+  const rows = await queryRows<Record<string, unknown>>(executor(scope.ctx), sql`
+    WITH deals AS (${dealsQuery(scope)}),
+    closed AS (
+      SELECT d.*, ${g.key} AS g_key, ${g.label} AS g_label FROM deals d
+      WHERE d.status IN ('won', 'lost') AND ${inRange(scope, sql`d.close_day`)}
+    )
+    SELECT GROUPING(g_key) AS total, g_key, min(g_label) AS g_label,
+      count(*) FILTER (WHERE status = 'won') AS won,
+      count(*) FILTER (WHERE status = 'lost') AS lost,
+      coalesce(sum(amount) FILTER (WHERE status = 'won'), 0) AS won_amount,
+      coalesce(sum(amount) FILTER (WHERE status = 'lost'), 0) AS lost_amount,
+      round(avg(amount) FILTER (WHERE status = 'won' AND amount IS NOT NULL), 2) AS avg_size,
+      avg(extract(epoch FROM closed_at - created_at) / 86400) FILTER (WHERE status = 'won') AS cycle_days
+    FROM closed
+    GROUP BY GROUPING SETS ((), (g_key))
+    ORDER BY GROUPING(g_key) DESC, coalesce(sum(amount) FILTER (WHERE status = 'won'), 0) DESC, g_key`);
+  const toRow = (r: Record<string, unknown>): WinRateRow => {
+    const won = num(r.won);
+    const lost = num(r.lost);
+    return {
+      key: (r.g_key as string | null) ?? null,
+      label: (r.g_label as string | null) ?? null,
+      won,
+      lost,
+      winRate: ratio(won, won + lost),
+      wonAmount: amount(r.won_amount),
+      lostAmount: amount(r.lost_amount),
+      averageDealSize: r.avg_size === null || r.avg_size === undefined ? null : amount(r.avg_size),
+      salesCycleDays: r.cycle_days === null || r.cycle_days === undefined ? null : Math.round(num(r.cycle_days) * 10) / 10,
+    };
+  };
+  const total = rows.find((r) => num(r.total) === 1);
+  return {
+    ...rangeOf(scope),
+    groupBy,
+    total: total ? toRow(total) : toRow({ won: 0, lost: 0, won_amount: 0, lost_amount: 0, avg_size: null, cycle_days: null }),
+    rows: rows.filter((r) => num(r.total) === 0).map(toRow),
+  };
+}
+
+export const rangeOf = (scope: Scope) => ({
+  from: scope.from,
+  /** Last day, inclusive. */
+  to: new Date(new Date(`${scope.to}T00:00:00Z`).getTime() - 86_400_000).toISOString().slice(0, 10),
+  period: scope.period?.key ?? null,
+  currency: scope.currency,
+});
+
+/**
+ * Stage velocity: how long deals stay in each stage (entered in the range, left since), how
+ * many left it forward, back or by closing, and how many are still in it; per stage of every
+ * process, in process order. Times come from the stage history with a window function.
+ */
+export async function velocity(scope: Scope) {
+  const ctx = scope.ctx;
+  const rows = await queryRows<Record<string, unknown>>(executor(ctx), sql`
+    WITH deals AS (${dealsQuery(scope)}),
+    entries AS (
+      SELECT e.opportunity_id, e.to_stage_id, e.at,
+        lead(e.at) OVER w AS left_at, lead(e.to_stage_id) OVER w AS next_stage_id
+      FROM (${stageEntryFacts(ctx)}) e JOIN deals d ON d.id = e.opportunity_id
+      WINDOW w AS (PARTITION BY e.opportunity_id ORDER BY e.at, e.id)
+    ),
+    stages AS (${stageFacts(ctx)})
+    SELECT s.id AS stage_id, s.name, s.process_id, s.stage_order,
+      count(x.at) AS entered,
+      count(x.left_at) AS exited,
+      count(x.at) FILTER (WHERE x.left_at IS NULL) AS still_in,
+      count(x.left_at) FILTER (WHERE ns.stage_order > s.stage_order AND NOT ns.is_lost) AS advanced,
+      count(x.left_at) FILTER (WHERE ns.is_lost) AS lost,
+      avg(extract(epoch FROM x.left_at - x.at) / 86400) AS avg_days,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM x.left_at - x.at) / 86400) AS median_days
+    FROM stages s
+    LEFT JOIN entries x ON x.to_stage_id = s.id AND ${inRange(scope, sql`(x.at AT TIME ZONE ${scope.timezone})::date`)}
+    LEFT JOIN stages ns ON ns.id = x.next_stage_id
+    WHERE NOT s.is_won AND NOT s.is_lost
+    GROUP BY s.id, s.name, s.process_id, s.stage_order
+    ORDER BY s.process_id, s.stage_order`);
+  const cycle = await winRates(scope, 'owner');
+  const days = (v: unknown) => (v === null || v === undefined ? null : Math.round(num(v) * 10) / 10);
+  return {
+    ...rangeOf(scope),
+    salesCycleDays: cycle.total.salesCycleDays,
+    stages: rows.map((r) => ({
+      stageId: r.stage_id as string,
+      name: r.name as string,
+      processId: r.process_id as string,
+      order: num(r.stage_order),
+      entered: num(r.entered),
+      exited: num(r.exited),
+      stillIn: num(r.still_in),
+      advanced: num(r.advanced),
+      lost: num(r.lost),
+      averageDays: days(r.avg_days),
+      medianDays: days(r.median_days),
+    })),
+  };
+}
+
+/** Deals lost in the range by reason (the tenant's picklist, labelled in the caller's language), with amounts and shares. */
+export async function lossReasons(scope: Scope) {
+  const ctx = scope.ctx;
+  const rows = await queryRows<{ reason: string | null; n: unknown; amt: unknown }>(executor(ctx), sql`
+    WITH deals AS (${dealsQuery(scope)})
+    SELECT d.loss_reason AS reason, count(*) AS n, coalesce(sum(d.amount), 0) AS amt
+    FROM deals d WHERE d.status = 'lost' AND ${inRange(scope, sql`d.close_day`)}
+    GROUP BY d.loss_reason ORDER BY count(*) DESC, d.loss_reason`);
+  const labels = await lossReasonLabels(ctx);
+  const total = rows.reduce((s, r) => s + num(r.n), 0);
+  return {
+    ...rangeOf(scope),
+    lost: total,
+    reasons: rows.map((r) => ({
+      reason: r.reason,
+      label: r.reason ? (labels.get(r.reason)?.[ctx.locale] ?? r.reason) : null,
+      count: num(r.n),
+      share: ratio(num(r.n), total),
+      amount: amount(r.amt),
+    })),
+  };
+}
