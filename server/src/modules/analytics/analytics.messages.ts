@@ -10,7 +10,6 @@ export const ANALYTICS_MESSAGES = defineMessages({
     'en-US': 'Not a fiscal period: write FY2025, FY2025-Q2 or FY2025-M07.',
     'zh-CN': '不是有效的财年期间：请写成 FY2025、FY2025-Q2 或 FY2025-M07。',
   },
-  RANGE_INVALID: { 'en-US': 'The end date is before the start date.', 'zh-CN': '结束日期早于开始日期。' },
   TARGET_SUBJECT_REQUIRED: {
     'en-US': 'A target is for one rep or one team: give ownerId or teamId, not both.',
     'zh-CN': '目标只能针对一名销售或一个团队：请填写 ownerId 或 teamId 之一。',

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { executor } from '../../platform/access/context.js';
 import { queryRows } from '../../platform/db/client.js';
 import { lossReasonLabels } from '../opportunities/loss-reasons.service.js';
@@ -23,18 +23,18 @@ export interface WinRateRow {
   salesCycleDays: number | null;
 }
 
-const GROUP_COLUMNS: Record<ResultGroup, { key: ReturnType<typeof sql>; label: ReturnType<typeof sql> }> = {
-  owner: { key: sql`d.owner_id::text`, label: sql`(SELECT u.name FROM users u WHERE u.tenant_id = d.tenant_id AND u.id = d.owner_id)` },
-  team: { key: sql`d.team_id::text`, label: sql`(SELECT t.name FROM teams t WHERE t.tenant_id = d.tenant_id AND t.id = d.team_id)` },
+const groupColumns = (tenantId: string): Record<ResultGroup, { key: SQL; label: SQL }> => ({
+  owner: { key: sql`d.owner_id::text`, label: sql`(SELECT u.name FROM users u WHERE u.tenant_id = ${tenantId} AND u.id = d.owner_id)` },
+  team: { key: sql`d.team_id::text`, label: sql`(SELECT t.name FROM teams t WHERE t.tenant_id = ${tenantId} AND t.id = d.team_id)` },
   region: { key: sql`d.region`, label: sql`d.region` },
-};
+});
 
 /**
  * Win rate, average deal size and sales-cycle length of the deals closed in the range, in
  * total and per owner, team or region: one aggregate query (GROUPING SETS).
  */
 export async function winRates(scope: Scope, groupBy: ResultGroup = 'owner') {
-  const g = GROUP_COLUMNS[groupBy];
+  const g = groupColumns(scope.ctx.tenantId)[groupBy];
   const rows = await queryRows<Record<string, unknown>>(executor(scope.ctx), sql`
     WITH deals AS (${dealsQuery(scope)}),
     closed AS (
