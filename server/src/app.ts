@@ -14,6 +14,7 @@ import { registerAuditRoutes } from './platform/audit/audit.routes.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { registerIdempotency } from './platform/http/idempotency.js';
 import type { App } from './platform/http/types.js';
+import { registerNotificationRoutes } from './platform/notifications/notifications.routes.js';
 import { registerSearchRoutes } from './platform/search/search.routes.js';
 import { registerTenancyRoutes } from './platform/tenancy/tenancy.routes.js';
 import { registerWebhookRoutes } from './platform/webhooks/webhooks.routes.js';
@@ -66,6 +67,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerTenancyRoutes(app);
   registerAuditRoutes(app);
   registerWebhookRoutes(app);
+  registerNotificationRoutes(app);
   registerModules(app, opts.db);
   registerSearchRoutes(app);
 

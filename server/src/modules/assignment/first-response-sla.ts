@@ -10,6 +10,7 @@ import { enqueueMany } from '../../platform/jobs/enqueue.js';
 import { defineJob } from '../../platform/jobs/registry.js';
 import { isLocale, type Locale } from '../../platform/i18n/locale.js';
 import { translate } from '../../platform/i18n/messages.js';
+import { notify } from '../../platform/notifications/notifications.service.js';
 import { tenants, users } from '../../platform/tenancy/tenancy.schema.js';
 import { activityStore } from '../customers/activities.service.js';
 import { leadStore, type Lead } from '../leads/leads.service.js';
@@ -78,9 +79,11 @@ export async function remindRep(ctx: RequestContext, p: SlaPayload): Promise<voi
   const due = slaDueAt(p.assignedAt, settings.firstResponseSlaHours) ?? new Date();
   const rep = await person(ctx, p.ownerId);
   const zone = await tenantZone(ctx);
+  const params = { lead: leadLabel(lead), due: formatTime(due, rep.locale, zone) };
+  await notify(ctx, [{ userId: p.ownerId, kind: 'SLA_REMINDER_SUBJECT', object: 'leads', recordId: lead.id, params }]);
   await activityStore.create(ctx, {
     type: 'task',
-    subject: translate(rep.locale, 'SLA_REMINDER_SUBJECT', { lead: leadLabel(lead), due: formatTime(due, rep.locale, zone) }),
+    subject: translate(rep.locale, 'SLA_REMINDER_SUBJECT', params),
     leadId: lead.id,
     dueAt: due.toISOString(),
     status: 'planned',
@@ -101,13 +104,11 @@ export async function escalate(ctx: RequestContext, p: SlaPayload): Promise<void
   const managers = await managersOf(ctx, p.ownerId, lead.teamId);
   const zone = await tenantZone(ctx);
   for (const manager of managers) {
+    const params = { lead: leadLabel(lead), rep: rep.name, assigned: formatTime(new Date(p.assignedAt), manager.locale, zone) };
+    await notify(ctx, [{ userId: manager.id, kind: 'SLA_ESCALATION_SUBJECT', object: 'leads', recordId: lead.id, params }]);
     await activityStore.create(ctx, {
       type: 'task',
-      subject: translate(manager.locale, 'SLA_ESCALATION_SUBJECT', {
-        lead: leadLabel(lead),
-        rep: rep.name,
-        assigned: formatTime(new Date(p.assignedAt), manager.locale, zone),
-      }),
+      subject: translate(manager.locale, 'SLA_ESCALATION_SUBJECT', params),
       leadId: lead.id,
       dueAt: new Date().toISOString(),
       status: 'planned',

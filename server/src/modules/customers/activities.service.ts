@@ -20,6 +20,8 @@ export interface Activity extends ApiRecord {
   startAt: string | null;
   endAt: string | null;
   dueAt: string | null;
+  /** When the owner is reminded; null: no reminder. */
+  remindAt: string | null;
   status: (typeof ACTIVITY_STATUSES)[number];
   outcome: string | null;
   nextStep: string | null;
@@ -57,6 +59,7 @@ export const activityStore = new RecordStore<Activity>({
     startAt: iso(r.startAt),
     endAt: iso(r.endAt),
     dueAt: iso(r.dueAt),
+    remindAt: iso(r.remindAt),
     status: r.status as Activity['status'],
     outcome: (r.outcome as string | null) ?? null,
     nextStep: (r.nextStep as string | null) ?? null,
@@ -73,6 +76,7 @@ export const activityStore = new RecordStore<Activity>({
     startAt: date(input.startAt),
     endAt: date(input.endAt),
     dueAt: date(input.dueAt),
+    remindAt: date(input.remindAt),
     status: input.status,
     outcome: input.outcome,
     nextStep: input.nextStep,

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { registerResourceRoutes } from '../../platform/http/resource-routes.js';
+import { registerResourceRoutes, type ResourceRoutes } from '../../platform/http/resource-routes.js';
 import type { ApiRecord, RecordStore } from '../../platform/records/record-store.js';
 import { IdParams, Money, Nullable, RecordBase, Uuid, VersionField } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/types.js';
@@ -8,6 +8,8 @@ import { ACTIVITY_STATUSES, ACTIVITY_TYPES, activityStore } from './activities.s
 import { contactStore } from './contacts.service.js';
 import { noteStore } from './notes.service.js';
 import { accountTimeline } from './timeline.service.js';
+import { createActivity, updateActivity } from './activity-reminders.service.js';
+import { registerAgendaRoutes } from './activity-agenda.routes.js';
 
 const Str = (maxLength: number) => Type.String({ maxLength });
 const OptionalNullable = <T extends Parameters<typeof Nullable>[0]>(t: T) => Type.Optional(Nullable(t));
@@ -62,6 +64,10 @@ const activityFields = {
   startAt: OptionalNullable(Type.String({ format: 'date-time' })),
   endAt: OptionalNullable(Type.String({ format: 'date-time' })),
   dueAt: OptionalNullable(Type.String({ format: 'date-time' })),
+  remindAt: OptionalNullable(Type.String({
+    format: 'date-time',
+    description: 'When the owner is reminded (in-app). Left out: 15 minutes before dueAt, and it moves with dueAt; null: no reminder',
+  })),
   status: Type.Optional(literals(ACTIVITY_STATUSES)),
   outcome: OptionalNullable(Str(2000)),
   nextStep: OptionalNullable(Str(1000)),
@@ -120,8 +126,10 @@ function register<T extends ApiRecord>(
   extra: Record<string, unknown>,
   exportFields?: string[],
   updatable: Record<string, unknown> = fields,
+  workflows: Pick<ResourceRoutes<T>, 'onCreate' | 'onUpdate'> = {},
 ) {
   registerResourceRoutes(app, {
+    ...workflows,
     path: `/api/v1/${path}`,
     tag,
     store,
@@ -141,9 +149,11 @@ export function registerCustomerRoutes(app: App) {
   register(app, 'contacts', 'Contacts', contactStore, contactFields, { ...owned, accountName: Type.Optional(Nullable(Type.String())) }, [
     'id', 'name', 'accountName', 'title', 'department', 'phones', 'email', 'wechat', 'ownerName', 'createdAt',
   ]);
-  register(app, 'activities', 'Activities', activityStore, activityFields, { ...owned, accountName: Type.Optional(Nullable(Type.String())) }, [
-    'id', 'type', 'subject', 'accountName', 'startAt', 'status', 'outcome', 'nextStep', 'ownerName', 'createdAt',
-  ]);
+  const activityRecord = { ...owned, accountName: Type.Optional(Nullable(Type.String())) };
+  register(app, 'activities', 'Activities', activityStore, activityFields, activityRecord, [
+    'id', 'type', 'subject', 'accountName', 'startAt', 'dueAt', 'status', 'outcome', 'nextStep', 'ownerName', 'createdAt',
+  ], activityFields, { onCreate: createActivity, onUpdate: updateActivity });
+  registerAgendaRoutes(app, recordSchema(activityFields, activityRecord));
   register(app, 'notes', 'Notes', noteStore, noteFields, owned, undefined, { body: noteFields.body });
 
   app.get('/api/v1/accounts/:id/timeline', {

@@ -88,6 +88,8 @@ export const activities = pgTable(
     startAt: tstz('start_at'),
     endAt: tstz('end_at'),
     dueAt: tstz('due_at'),
+    /** When the owner is reminded (a durable job); null: no reminder. */
+    remindAt: tstz('remind_at'),
     status: text('status').notNull().default('planned'),
     outcome: text('outcome'),
     nextStep: text('next_step'),
@@ -102,6 +104,7 @@ export const activities = pgTable(
     index('activities_owner_idx').on(t.tenantId, t.ownerId, t.startAt),
     index('activities_opportunity_idx').on(t.tenantId, t.opportunityId),
     index('activities_lead_idx').on(t.tenantId, t.leadId),
+    index('activities_due_idx').on(t.tenantId, t.status, t.dueAt),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { jobs } from './jobs.schema.js';
 
@@ -44,4 +44,18 @@ export async function enqueueMany(exec: Executor, list: NewJob[]): Promise<strin
 export async function enqueue(exec: Executor, job: NewJob): Promise<string | null> {
   const [id] = await enqueueMany(exec, [job]);
   return id ?? null;
+}
+
+/**
+ * Withdraws jobs that have not started, by unique key (a reminder moved or no longer wanted),
+ * through `exec` so the withdrawal commits with the business change. A job already running
+ * finishes; its handler should check that its work is still wanted. Returns how many were removed.
+ */
+export async function cancelJobs(exec: Executor, uniqueKeys: string[]): Promise<number> {
+  if (uniqueKeys.length === 0) return 0;
+  const removed = await exec
+    .delete(jobs)
+    .where(and(inArray(jobs.uniqueKey, uniqueKeys), inArray(jobs.status, ['queued', 'failed'])))
+    .returning({ id: jobs.id });
+  return removed.length;
 }
