@@ -54,12 +54,14 @@ async function addStakeholder(name: string, role: string, level: string) {
 
 /** Drags one card onto another with the mouse, in small steps as a person would. */
 async function drag(from: Locator, to: Locator) {
+  await page.getByTestId('stakeholder-drawer').waitFor({ state: 'hidden' });
   const a = (await from.boundingBox())!;
   const b = (await to.boundingBox())!;
   await page.mouse.move(a.x + a.width / 2, a.y + 20);
   await page.mouse.down();
   await page.mouse.move(a.x + a.width / 2 + 10, a.y + 30, { steps: 5 });
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 15 });
+  await page.waitForTimeout(100);
   await page.mouse.up();
 }
 
@@ -140,8 +142,11 @@ describe('the battle map of a big deal', () => {
 });
 
 describe('the sales-process admin', () => {
-  it('an admin changes the win rate of a stage', async () => {
-    const admin = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  let admin: Page;
+  const stageNames = () => admin.getByTestId('stage-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-stage-name')));
+
+  it('an admin changes the win rate of a stage and adds exit criteria', async () => {
+    admin = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     await signIn(admin, server.url, 'admin@demo.lead2cash.local', PASSWORD);
     await admin.goto(`${server.url}/settings/sales-processes`);
     await admin.locator('[data-testid="process-card"]', { hasText: '简单产品销售' }).first().click();
@@ -149,11 +154,50 @@ describe('the sales-process admin', () => {
     await first.waitFor();
     await first.getByTestId('stage-edit').click();
     await admin.getByTestId('stage-form-probability').fill('15');
+    await admin.getByTestId('stage-form-checklist-add').click();
+    await admin.getByTestId('stage-form-checklist-1').fill('客户组织架构已摸清');
+    await admin.getByTestId('stage-form-stakeholders').getByText('已识别权力支持者').click();
     await admin.getByTestId('stage-form-submit').click();
     await admin.getByTestId('stage-form').waitFor({ state: 'hidden' });
-    await expect(first.getByTestId('stage-probability').textContent()).resolves.toBe('15%');
     await admin.reload();
-    await expect(admin.getByTestId('stage-row').first().getByTestId('stage-probability').textContent()).resolves.toBe('15%');
+    const row = admin.getByTestId('stage-row').first();
+    await expect(row.getByTestId('stage-probability').textContent()).resolves.toBe('15%');
+    await row.getByText('客户组织架构已摸清').waitFor();
+    await row.getByText('已识别权力支持者').waitFor();
+  });
+
+  it('drags a stage to a new place; the order is kept', async () => {
+    const before = await stageNames();
+    const handle = admin.getByTestId('stage-handle');
+    const a = (await handle.nth(1).boundingBox())!;
+    const b = (await admin.getByTestId('stage-row').first().boundingBox())!;
+    await admin.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await admin.mouse.down();
+    await admin.mouse.move(a.x + a.width / 2, a.y - 10, { steps: 5 });
+    await admin.mouse.move(b.x + 40, b.y + b.height / 2, { steps: 15 });
+    await admin.mouse.up();
+    const expected = [before[1], before[0], ...before.slice(2)];
+    await admin.waitForFunction(
+      (names) => JSON.stringify([...document.querySelectorAll('[data-testid="stage-row"]')].map((r) => r.getAttribute('data-stage-name'))) === JSON.stringify(names),
+      expected,
+    );
+    await admin.reload();
+    await admin.getByTestId('stage-row').first().waitFor();
+    await expect(stageNames()).resolves.toEqual(expected);
+  });
+
+  it('adds a product with a list price kept as money', async () => {
+    await admin.goto(`${server.url}/settings/products`);
+    await admin.getByTestId('product-create').click();
+    await admin.getByTestId('product-form-name').fill(`数据中台 ${stamp}`);
+    await admin.getByTestId('product-form-code').fill(`DP-${stamp}`);
+    await admin.getByTestId('product-form-price').fill('1,299.5');
+    await admin.getByTestId('product-form-submit').click();
+    const row = admin.getByTestId('product-list-row').filter({ hasText: `DP-${stamp}` });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('1,299.50');
+    const products = await api<{ data: { code: string; listPrice: { amount: string; currency: string } }[] }>('GET', `/products?filter[code]=DP-${stamp}`);
+    expect(products.data[0].listPrice).toEqual({ amount: '1299.50', currency: 'CNY' });
     await admin.close();
   });
 });

@@ -58,7 +58,13 @@ export function StageForm({ open, process, stage, onClose, onSaved }: StageFormP
         <>
           <Row gutter={16}>
             <Col xs={24} md={12}>
-              <Form.Item name="probability" label={t('salesProcess.probability')} rules={[requiredRule(t)]} extra={t('salesProcess.probabilityHelp')}>
+              <Form.Item
+                name="probability"
+                label={t('salesProcess.probability')}
+                // A number: the text rule's whitespace check would refuse it.
+                rules={[{ required: true, message: t('validation.required') }]}
+                extra={t('salesProcess.probabilityHelp')}
+              >
                 <InputNumber min={0} max={100} precision={0} suffix="%" className="l2c-full-width" data-testid="stage-form-probability" />
               </Form.Item>
             </Col>
