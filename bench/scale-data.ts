@@ -10,9 +10,10 @@ import { accounts, activities, contacts } from '../server/src/modules/customers/
 import { leads } from '../server/src/modules/leads/leads.schema.js';
 import { company, mobile, nameVariant, personName, PRODUCT_LINES, SOURCES, TITLES, type Company } from './names.js';
 import { Random } from './random.js';
+import { generatePipeline } from './scale-pipeline.js';
 
 /** Rows per unit of scale (scale 1 ≈ the shape in the benchmarks issue; scale 10 is ten times it). */
-export const SHAPE = { accounts: 20_000, contacts: 50_000, leads: 100_000, activities: 200_000, reps: 40 };
+export const SHAPE = { accounts: 20_000, contacts: 50_000, leads: 100_000, activities: 200_000, opportunities: 30_000, campaigns: 60, reps: 40 };
 /** Share of leads planted as duplicates of an earlier lead (same person, typed differently). */
 export const DUPLICATE_RATE = 0.05;
 
@@ -37,7 +38,7 @@ async function insertBatches(db: AppDb, table: Parameters<AppDb['insert']>[0], r
 /** Fills one new tenant deterministically (fixed seed) with a realistic, skewed shape. */
 export async function generateScaleTenant(db: AppDb, scale: number, seed = 42): Promise<ScaleTenant> {
   const r = new Random(seed);
-  const n = (k: keyof typeof SHAPE) => Math.max(k === 'reps' ? 4 : 20, Math.round(SHAPE[k] * scale));
+  const n = (k: keyof typeof SHAPE) => Math.max(k === 'reps' || k === 'campaigns' ? 4 : 20, Math.round(SHAPE[k] * scale));
   const tenant = await signUp(db, {
     tenantName: `Scale ${scale} (${seed})`,
     name: 'Scale Admin',
@@ -49,6 +50,7 @@ export async function generateScaleTenant(db: AppDb, scale: number, seed = 42): 
   const teamIds: string[] = [];
   for (const region of regions) teamIds.push((await createTeam(ctx, { name: region, parentId: tenant.rootTeamId })).id);
   const repIds: string[] = [];
+  const teamOf = new Map<string, string>();
   for (let i = 0; i < n('reps'); i++) {
     const rep = await createUser(ctx, {
       name: `${personName(r)} ${i}`,
@@ -57,6 +59,7 @@ export async function generateScaleTenant(db: AppDb, scale: number, seed = 42): 
       teamId: teamIds[i % teamIds.length],
     });
     repIds.push(rep.id);
+    teamOf.set(rep.id, teamIds[i % teamIds.length]);
   }
   const now = Date.now();
   const base = { tenantId: tenant.tenantId };
@@ -124,13 +127,25 @@ export async function generateScaleTenant(db: AppDb, scale: number, seed = 42): 
     });
   }
   await insertBatches(db, leads, leadRows.map(({ companyIndex: _c, ...row }) => row));
+  const pipeline = await generatePipeline(
+    ctx,
+    r,
+    { campaigns: n('campaigns'), opportunities: n('opportunities') },
+    {
+      leads: leadRows.map((l) => ({ id: l.id as string, status: l.status as string, createdAt: l.createdAt as Date, ownerId: l.ownerId as string | null })),
+      accounts: accountRows,
+      teamOf,
+      now,
+    },
+    (table, rows) => insertBatches(db, table, rows),
+  );
 
   return {
     tenantId: tenant.tenantId,
     adminId: tenant.admin.id,
     repIds,
     accountIds,
-    counts: { accounts: accountRows.length, contacts: contactRows.length, activities: activityRows.length, leads: leadRows.length, reps: repIds.length },
+    counts: { accounts: accountRows.length, contacts: contactRows.length, activities: activityRows.length, leads: leadRows.length, reps: repIds.length, ...pipeline },
     plantedDuplicates: planted,
   };
 }
