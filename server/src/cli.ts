@@ -10,7 +10,9 @@ const USAGE = `Usage: npm run <command> [-- args]
   migrate                     apply database migrations (DATABASE_URL, or the embedded database)
   backup [file]               write a dump (default: lead2cash-<date>.l2c.gz)
   restore <file> [--replace]  load a dump into an empty database (--replace wipes it first)
-  audit:verify                verify every tenant's audit hash chain (exit 1 if one is broken)`;
+  audit:verify                verify every tenant's audit hash chain (exit 1 if one is broken)
+  demo:history --path <dir> [--tenant <name>] [--shift-to-today]
+                              load the CRM Sales Opportunities data set as a tenant's history`;
 
 /** Admin commands on the same database `npm start` uses (stop the server first for PGlite). */
 async function run(command: string | undefined, args: string[]): Promise<number> {
@@ -45,6 +47,23 @@ async function run(command: string | undefined, args: string[]): Promise<number>
       return withDatabase(async ({ db }) => {
         const report = await restoreDatabase(db, path.resolve(file), { replace: args.includes('--replace') });
         console.log(`Restored ${report.rows} rows into ${report.tables} tables from ${file}.`);
+        return 0;
+      });
+    }
+    case 'demo-history': {
+      const at = args.indexOf('--path');
+      const dir = at >= 0 ? args[at + 1] : path.join(process.env.L2C_DATASETS ?? '../shared/datasets', 'crm_sales_opportunities');
+      const tenantAt = args.indexOf('--tenant');
+      return withDatabase(async ({ db }) => {
+        const { loadDemoHistory } = await import('./modules/analytics/demo-history.js');
+        const report = await loadDemoHistory(db, {
+          dir: path.resolve(dir), tenantName: tenantAt >= 0 ? args[tenantAt + 1] : undefined, shiftToToday: args.includes('--shift-to-today'),
+        });
+        console.log(`History loaded into ${report.tenant} (dates shifted by ${report.shiftDays} days):`);
+        for (const r of report.results) {
+          console.log(`  ${r.kind}: ${r.rows} rows, created ${JSON.stringify(r.created)}, skipped ${r.skipped}, rejected ${r.rejects.length}`);
+          for (const reject of r.rejects.slice(0, 5)) console.log(`    row ${reject.rowNumber}: ${reject.errors.map((e) => e.message).join('; ')}`);
+        }
         return 0;
       });
     }
