@@ -4,6 +4,7 @@ import type { Locale } from '../../platform/i18n/locale.js';
 import type { ApiRecord } from '../../platform/records/record-store.js';
 import './opportunities.messages.js';
 import { lossReasons } from './opportunities.schema.js';
+import { ensureDealSetup } from './deal-settings.service.js';
 import { SeededStore } from './seeded-store.js';
 
 export type Labels = Record<Locale, string>;
@@ -48,6 +49,7 @@ export const lossReasonStore = new SeededStore<LossReason>({
   async decorate(ctx, records) {
     for (const r of records) r.label = r.labels[ctx.locale] || r.labels['en-US'];
   },
+  seed: (ctx) => ensureDealSetup(ctx),
 });
 
 /** An active loss reason of the tenant by key (closing a deal as lost checks its reason here). */

@@ -120,6 +120,7 @@ export const processStore = new SeededStore<SalesProcess>({
     }
     for (const record of records) record.stages = byProcess.get(record.id) ?? [];
   },
+  seed: (ctx) => ensureDealSetup(ctx),
 });
 
 /** A stage as the audit log keeps it (without bookkeeping). */
