@@ -1,6 +1,9 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { executor, type RequestContext } from '../../platform/access/context.js';
-import { opportunities, opportunityStakeholders } from './opportunities.schema.js';
+import { appendAudit } from '../../platform/audit/audit.service.js';
+import type { FieldChanges } from '../../platform/audit/audit.schema.js';
+import type { Bant } from './bant.js';
+import { opportunities, opportunityStakeholders, type ContactRole } from './opportunities.schema.js';
 
 /**
  * When duplicate accounts, contacts or leads are merged (dedup module), the deals that point at
@@ -50,9 +53,16 @@ export async function stakeholderConflicts(ctx: RequestContext, fromIds: readonl
   return rows.map((r) => r.id);
 }
 
+/** A list of contact ids with the merged ones replaced by the survivor, in order, each once. */
+export function relinkIds(ids: readonly string[], fromIds: readonly string[], toId: string): string[] {
+  return [...new Set(ids.map((id) => (fromIds.includes(id) ? toId : id)))];
+}
+
 /**
- * Battle-map boxes and deal contact roles of merged contacts now name the survivor (a deal's
- * contact list keeps its order and names each person once). Call `stakeholderConflicts` first.
+ * Battle-map boxes, deal contact roles and BANT decision makers (authority) of merged contacts
+ * now name the survivor (each list keeps its order and names each person once). Every deal
+ * changed gets an audit entry with its contacts and BANT before and after. Call
+ * `stakeholderConflicts` first.
  */
 export async function relinkOpportunityContacts(ctx: RequestContext, fromIds: readonly string[], toId: string): Promise<{ stakeholders: string[]; opportunities: string[] }> {
   if (fromIds.length === 0) return { stakeholders: [], opportunities: [] };
@@ -64,19 +74,31 @@ export async function relinkOpportunityContacts(ctx: RequestContext, fromIds: re
     .returning({ id: opportunityStakeholders.id });
   const from = sql`${sql.param([...fromIds])}::text[]`;
   const deals = await exec
-    .update(opportunities)
-    .set({
-      contactRoles: sql`(SELECT coalesce(jsonb_agg(e ORDER BY first), '[]'::jsonb) FROM (
-        SELECT DISTINCT ON (e->>'contactId') e, ord AS first
-        FROM (SELECT CASE WHEN x.e->>'contactId' = ANY(${from}) THEN jsonb_set(x.e, '{contactId}', to_jsonb(${toId}::text)) ELSE x.e END AS e, x.ord
-              FROM jsonb_array_elements(${opportunities.contactRoles}) WITH ORDINALITY AS x(e, ord)) r
-        ORDER BY e->>'contactId', ord) d)`,
-      ...bump(),
-    })
+    .select({ id: opportunities.id, contactRoles: opportunities.contactRoles, bant: opportunities.bant })
+    .from(opportunities)
     .where(and(
       eq(opportunities.tenantId, ctx.tenantId),
-      sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${opportunities.contactRoles}) AS c(e) WHERE c.e->>'contactId' = ANY(${from}))`,
+      or(
+        sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${opportunities.contactRoles}) AS c(e) WHERE c.e->>'contactId' = ANY(${from}))`,
+        sql`EXISTS (SELECT 1 FROM jsonb_array_elements_text(coalesce(${opportunities.bant}->'authority'->'decisionMakerContactIds', '[]'::jsonb)) AS d(id) WHERE d.id = ANY(${from}))`,
+      ),
     ))
-    .returning({ id: opportunities.id });
-  return { stakeholders: stakeholders.map((r) => r.id), opportunities: deals.map((r) => r.id) };
+    .orderBy(opportunities.id);
+  for (const deal of deals) {
+    const seen = new Set<string>();
+    const contactRoles: ContactRole[] = deal.contactRoles
+      .map((r) => ({ ...r, contactId: fromIds.includes(r.contactId) ? toId : r.contactId }))
+      .filter((r) => !seen.has(r.contactId) && seen.add(r.contactId));
+    const bant: Bant = {
+      ...deal.bant,
+      authority: { ...deal.bant.authority, decisionMakerContactIds: relinkIds(deal.bant.authority.decisionMakerContactIds, fromIds, toId) },
+    };
+    await exec.update(opportunities).set({ contactRoles, bant, ...bump() })
+      .where(and(eq(opportunities.tenantId, ctx.tenantId), eq(opportunities.id, deal.id)));
+    const changes: FieldChanges = {};
+    if (JSON.stringify(contactRoles) !== JSON.stringify(deal.contactRoles)) changes.contacts = { before: deal.contactRoles, after: contactRoles };
+    if (JSON.stringify(bant) !== JSON.stringify(deal.bant)) changes.bant = { before: deal.bant, after: bant };
+    await appendAudit(ctx, { action: 'update', object: 'opportunities', recordId: deal.id, changes });
+  }
+  return { stakeholders: stakeholders.map((r) => r.id), opportunities: deals.map((d) => d.id) };
 }
