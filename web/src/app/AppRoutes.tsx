@@ -41,6 +41,9 @@ const ImportWizard = lazy(() => import('../imports/ImportWizard').then((m) => ({
 const PublicFormPage = lazy(() => import('../campaigns/PublicFormPage').then((m) => ({ default: m.PublicFormPage })));
 const DuplicatesPage = lazy(() => import('../duplicates/DuplicatesPage').then((m) => ({ default: m.DuplicatesPage })));
 const RegistryPage = lazy(() => import('../enrichment/RegistryPage').then((m) => ({ default: m.RegistryPage })));
+const OpportunityList = lazy(() => import('../opportunities/OpportunityList').then((m) => ({ default: m.OpportunityList })));
+const PipelineBoard = lazy(() => import('../opportunities/PipelineBoard').then((m) => ({ default: m.PipelineBoard })));
+const OpportunityShow = lazy(() => import('../opportunities/OpportunityShow').then((m) => ({ default: m.OpportunityShow })));
 const BattleMapPage = lazy(() => import('../battle-map/BattleMapPage').then((m) => ({ default: m.BattleMapPage })));
 const SalesProcessList = lazy(() => import('../sales-processes/SalesProcessList').then((m) => ({ default: m.SalesProcessList })));
 const SalesProcessShow = lazy(() => import('../sales-processes/SalesProcessShow').then((m) => ({ default: m.SalesProcessShow })));
@@ -58,6 +61,7 @@ const BUILT = new Set([
   'nurture',
   'accounts',
   'contacts',
+  'opportunities',
   'activities',
   'duplicates',
   'settings-registry',
@@ -111,6 +115,9 @@ export function AppRoutes() {
         <Route path="accounts/:id" element={<Page><AccountShow /></Page>} />
         <Route path="contacts" element={<Page><ContactList /></Page>} />
         <Route path="contacts/:id" element={<Page><ContactShow /></Page>} />
+        <Route path="opportunities" element={<Page><OpportunityList /></Page>} />
+        <Route path="opportunities/board" element={<Page><PipelineBoard /></Page>} />
+        <Route path="opportunities/:id" element={<Page><OpportunityShow /></Page>} />
         <Route path="activities" element={<Page><ActivityList /></Page>} />
         <Route path="duplicates" element={<Page><DuplicatesPage /></Page>} />
         <Route path="settings/registry" element={<Page><RegistryPage /></Page>} />
