@@ -1,0 +1,120 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { buildApp } from '../server/src/app.js';
+import { createApiKey } from '../server/src/platform/auth/api-keys.service.js';
+import { loadUserContext } from '../server/src/platform/auth/context-loader.js';
+import { queryRows, type Database } from '../server/src/platform/db/client.js';
+import { drainEvents } from '../server/src/platform/events/event-processing.js';
+import { csv, multipart, runImports } from '../server/test/api/imports-test-helpers.js';
+import { mobile, personName, TITLES } from './names.js';
+import { Random } from './random.js';
+import type { ScaleTenant } from './scale-data.js';
+
+export interface LeadImportResult {
+  rows: number;
+  /** Rows the file repeats from leads already in the tenant (the duplicate policy skips them). */
+  duplicatesPlanted: number;
+  counts: Record<string, number>;
+  /** Upload, validation, normalisation, dedup against existing leads, inserts with audit and events. */
+  importRowsPerSecond: number;
+  /** The same plus what the events set off: scoring and assignment of every new lead. */
+  endToEndRowsPerSecond: number;
+  copyRowsPerSecond: number;
+  importRatio: number;
+  endToEndRatio: number;
+}
+
+const HEADER = ['姓名', '公司', '邮箱', '手机', '职位', '城市'];
+
+/** The file a trade show hands over: new people, and some already in the CRM typed anew. */
+async function fileRows(database: Database, tenant: ScaleTenant, rows: number, random: Random) {
+  const existing = await queryRows<{ name: string; company: string; email: string }>(
+    database.db,
+    sql`SELECT name, company, email FROM leads WHERE tenant_id = ${tenant.tenantId} AND email IS NOT NULL ORDER BY id LIMIT ${Math.ceil(rows * 0.03)}`,
+  );
+  const out: string[][] = [];
+  for (let i = 0; i < rows; i++) {
+    const again = i % 33 === 0 ? existing[(i / 33) % existing.length] : undefined;
+    out.push(
+      again
+        ? [again.name, again.company, again.email.toUpperCase(), '', '', '']
+        : [personName(random), `导入公司${i % 1997}有限公司`, `import${i}@show-${i % 1997}.example.cn`, mobile(random), random.pick(TITLES), '上海'],
+    );
+  }
+  return { rows: out, duplicatesPlanted: Math.min(existing.length, Math.ceil(rows / 33)) };
+}
+
+/** A raw COPY of the same rows into a table shaped like `leads`: the physical limit of the database. */
+async function copyRate(database: Database, tenantId: string, rows: string[][]): Promise<number> {
+  const lines = rows.map((r, i) => [tenantId, `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`, ...r.slice(0, 5), 'import'].map((v) => `"${v}"`).join(','));
+  const text = `${lines.join('\n')}\n`;
+  await database.db.execute(sql`DROP TABLE IF EXISTS bench_copy_leads`);
+  await database.db.execute(sql`CREATE TABLE bench_copy_leads (LIKE leads INCLUDING DEFAULTS INCLUDING INDEXES)`);
+  const columns = 'tenant_id, id, name, company, email, phone, title, source';
+  const started = performance.now();
+  const client = (database.db as unknown as { $client: PGlite | pg.Pool }).$client;
+  if (database.kind === 'pglite') {
+    await (client as PGlite).query(`COPY bench_copy_leads (${columns}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([text]) });
+  } else {
+    const connection = await (client as pg.Pool).connect();
+    try {
+      await pipeline(Readable.from([text]), connection.query(copyFrom(`COPY bench_copy_leads (${columns}) FROM STDIN WITH (FORMAT csv)`)));
+    } finally {
+      connection.release();
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await database.db.execute(sql`DROP TABLE bench_copy_leads`);
+  return rows.length / seconds;
+}
+
+/**
+ * Our lead import, through the HTTP API and the import job, into a tenant that already holds the
+ * scale data (so dedup has something to search), against a raw COPY of the same rows.
+ */
+export async function benchLeadImport(database: Database, tenant: ScaleTenant, rowCount: number): Promise<LeadImportResult> {
+  const random = new Random(11);
+  const file = await fileRows(database, tenant, rowCount, random);
+  const app = await buildApp({ db: database.db, logLevel: 'error', rateLimit: false });
+  try {
+    const loaded = await loadUserContext(database.db, tenant.tenantId, tenant.adminId, {});
+    const { key } = await createApiKey(loaded!.ctx, 'bench import');
+    const authorization = `Bearer ${key}`;
+    await drainEvents(database.db); // start from a quiet queue: only the import's own events count
+
+    const started = performance.now();
+    const body = multipart({ object: 'leads' }, { name: 'trade-show.csv', content: csv([HEADER, ...file.rows]) });
+    const uploaded = await app.inject({ method: 'POST', url: '/api/v1/imports', payload: body.body, headers: { ...body.headers, authorization } });
+    if (uploaded.statusCode !== 201) throw new Error(`upload: ${uploaded.statusCode} ${uploaded.body}`);
+    const { id, mapping } = uploaded.json<{ id: string; mapping: unknown }>();
+    const start = await app.inject({ method: 'POST', url: `/api/v1/imports/${id}/start`, payload: { mapping, duplicatePolicy: 'skip' }, headers: { authorization } });
+    if (start.statusCode >= 300) throw new Error(`start: ${start.statusCode} ${start.body}`);
+    await runImports(database.db);
+    const imported = performance.now();
+    await drainEvents(database.db);
+    const finished = performance.now();
+
+    const result = (await app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: { authorization } })).json<{ status: string; counts: Record<string, number> }>();
+    if (result.status !== 'completed') throw new Error(`import ${result.status}`);
+    const copyRowsPerSecond = await copyRate(database, tenant.tenantId, file.rows);
+    const importRowsPerSecond = rowCount / ((imported - started) / 1000);
+    const endToEndRowsPerSecond = rowCount / ((finished - started) / 1000);
+    const ratio = (x: number) => Math.round((x / copyRowsPerSecond) * 1000) / 1000;
+    return {
+      rows: rowCount,
+      duplicatesPlanted: file.duplicatesPlanted,
+      counts: result.counts,
+      importRowsPerSecond: Math.round(importRowsPerSecond),
+      endToEndRowsPerSecond: Math.round(endToEndRowsPerSecond),
+      copyRowsPerSecond: Math.round(copyRowsPerSecond),
+      importRatio: ratio(importRowsPerSecond),
+      endToEndRatio: ratio(endToEndRowsPerSecond),
+    };
+  } finally {
+    await app.close();
+  }
+}

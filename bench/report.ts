@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import type { ApiReadsResult } from './api-reads.js';
+import type { LeadImportResult } from './lead-import.js';
+import type { StartupResult } from './startup.js';
+
+export interface BenchResult {
+  at: string;
+  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; loadAverage: number[] };
+  databaseKind: 'pglite' | 'postgres';
+  database: string;
+  scale: number;
+  rows: Record<string, number>;
+  generateMs: number;
+  connections: number;
+  apiReads: ApiReadsResult;
+  leadImport: LeadImportResult;
+  startup: StartupResult;
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** One run as a markdown section: machine, versions, scale, each figure beside its baseline and target. */
+export function resultsMarkdown(result: BenchResult): string {
+  const { apiReads: r, leadImport: imp, startup } = result;
+  const load = (x: ApiReadsResult['getById']['ours']) => `${n(x.requestsPerSecond)} req/s, p50 ${x.p50Ms} ms, p99 ${x.p99Ms} ms${x.errors ? `, ${x.errors} errors` : ''}`;
+  return `### ${result.database}, scale ${result.scale} — ${result.at.slice(0, 16).replace('T', ' ')} UTC
+
+Machine: ${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memoryGb} GB, Node ${result.machine.node}, load average at the end ${result.machine.loadAverage.join(' / ')}.
+Data: ${Object.entries(result.rows).map(([k, v]) => `${n(v)} ${k}`).join(', ')} (generated in ${n(result.generateMs)} ms).
+
+| Benchmark | Ours | Baseline | Ratio (target) |
+|---|---|---|---|
+| Lead import, ${n(imp.rows)} rows (${imp.duplicatesPlanted} already in the CRM; dedup on) | ${n(imp.importRowsPerSecond)} rows/s | raw \`COPY\`: ${n(imp.copyRowsPerSecond)} rows/s | ${imp.importRatio} (≥ 0.25) |
+| … including scoring and assignment of every new lead | ${n(imp.endToEndRowsPerSecond)} rows/s | raw \`COPY\` | ${imp.endToEndRatio} |
+| Get one account by id, ${result.connections} connections | ${load(r.getById.ours)} | bare SQL route: ${load(r.getById.bare)} | ${r.getById.throughputRatio} (≥ 0.5) |
+| List page of 50, filtered and sorted | ${load(r.listPage.ours)} | bare SQL route: ${load(r.listPage.bare)} | ${r.listPage.throughputRatio} (≥ 0.5; p99 < 50 ms) |
+| Server RSS under load | ${r.maxRssMb} MB | | (< 300 MB) |
+| Start-up to ready, embedded database | first run ${n(startup.firstStartMs)} ms (migrations + demo), warm ${n(startup.warmStartMs)} ms | | (< 5 s) |
+
+Import counts: ${Object.entries(imp.counts).map(([k, v]) => `${k} ${v}`).join(', ')}.
+`;
+}
+
+/** Replaces the section of one database kind in docs/performance.md with this run. */
+export function recordResults(file: string, kind: BenchResult['databaseKind'], markdown: string): void {
+  const begin = `<!-- bench:${kind} -->`;
+  const end = `<!-- /bench:${kind} -->`;
+  const doc = fs.readFileSync(file, 'utf8');
+  const from = doc.indexOf(begin);
+  const to = doc.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`${file} has no ${begin} … ${end} section`);
+  fs.writeFileSync(file, `${doc.slice(0, from + begin.length)}\n${markdown}\n${doc.slice(to)}`);
+}
