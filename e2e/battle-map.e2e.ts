@@ -108,9 +108,13 @@ describe('the battle map of a big deal', () => {
     await page.getByTestId('action-add').click();
     await page.getByTestId('action-form-description').fill('与陈经理一起拜访，讲解数据中台方案');
     await page.getByTestId('action-form-submit').click();
-    await page.getByTestId('action-item').filter({ hasText: '与陈经理一起拜访' }).waitFor();
+    await page.getByTestId('stakeholder-drawer').getByTestId('action-item').filter({ hasText: '与陈经理一起拜访' }).waitFor();
     await page.keyboard.press('Escape');
     await card(people.cio).getByText('1 项待办').waitFor();
+    // The deal's action plan lists it with whom it concerns.
+    const planned = page.getByTestId('bm-action-plan').getByTestId('action-item');
+    await expect(planned.textContent()).resolves.toContain(people.cio);
+    await expect(planned.getAttribute('data-done')).resolves.toBe('false');
   });
 
   it('drags the architect under the CIO; the reporting line survives a reload', async () => {

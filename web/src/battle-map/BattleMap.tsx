@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { QueryErrorResult } from '../shared/QueryErrorResult';
 import { useErrorFeedback } from '../shared/use-error-feedback';
 import { useUserNames } from '../shared/use-user-names';
+import { ActionPlan } from './ActionPlan';
 import { OrgChart } from './OrgChart';
 import { wouldCycle } from './org-tree';
 import { StakeholderDrawer } from './StakeholderDrawer';
@@ -129,6 +130,15 @@ export function BattleMap({ opportunityId }: BattleMapProps) {
         />
       )}
 
+      <ActionPlan
+        opportunityId={opportunityId}
+        stakeholders={stakeholders}
+        userNames={userNames}
+        canEdit={canEdit}
+        onOpen={(s) => setOpenId(s.id)}
+        onChanged={() => void refresh()}
+      />
+
       <StakeholderDrawer
         opportunityId={opportunityId}
         stakeholder={open}
@@ -145,6 +155,7 @@ export function BattleMap({ opportunityId }: BattleMapProps) {
         accountId={deal.data?.accountId ?? null}
         stakeholder={editing === 'new' ? null : editing}
         stakeholders={stakeholders}
+        userNames={userNames}
         onClose={() => setEditing(null)}
         onSaved={() => {
           setEditing(null);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Badge, Rate, Tag, Typography } from 'antd';
 import { CrownOutlined } from '@ant-design/icons';
 import { DndContext, pointerWithin, useDroppable, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
@@ -35,6 +35,12 @@ export function OrgChart({ stakeholders, userNames, flaggedIds, canEdit, onOpen,
   const [dragging, setDragging] = useState<Stakeholder | null>(null);
   const sensors = useDragSensors(250);
   const roots = buildOrgTree(stakeholders);
+  const box = useRef<HTMLDivElement>(null);
+  // A committee wider than the screen opens centred on its top, not on its left-most member.
+  useEffect(() => {
+    const el = box.current;
+    if (el) el.scrollLeft = (el.scrollWidth - el.clientWidth) / 2;
+  }, []);
 
   const onDragStart = (event: DragStartEvent) => setDragging(stakeholders.find((s) => s.id === event.active.id) ?? null);
   const onDragEnd = (event: DragEndEvent) => {
@@ -47,7 +53,7 @@ export function OrgChart({ stakeholders, userNames, flaggedIds, canEdit, onOpen,
   };
 
   const node = (n: OrgNode<Stakeholder>) => (
-    <li key={n.item.id} data-testid="bm-node" data-stakeholder-id={n.item.id} data-name={n.item.contactName ?? ''}>
+    <li key={n.item.id} className="l2c-bm-node" data-testid="bm-node" data-stakeholder-id={n.item.id} data-name={n.item.contactName ?? ''}>
       <StakeholderCard
         stakeholder={n.item}
         ownerName={n.item.relationshipOwnerId ? (userNames.get(n.item.relationshipOwnerId) ?? null) : null}
@@ -56,13 +62,13 @@ export function OrgChart({ stakeholders, userNames, flaggedIds, canEdit, onOpen,
         canEdit={canEdit}
         onOpen={() => onOpen(n.item)}
       />
-      {n.children.length > 0 ? <ul>{n.children.map(node)}</ul> : null}
+      {n.children.length > 0 ? <ul className="l2c-bm-children">{n.children.map(node)}</ul> : null}
     </li>
   );
 
   return (
     <DndContext sensors={sensors} collisionDetection={pointerWithin} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
-      <div className="l2c-bm-chart" data-testid="bm-chart">
+      <div ref={box} className="l2c-bm-chart" data-testid="bm-chart">
         {canEdit ? <TopDropZone visible={!!dragging?.reportsToId} label={t('battleMap.dropTop')} /> : null}
         <ul className="l2c-bm-tree">{roots.map(node)}</ul>
       </div>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Checkbox, DatePicker, Descriptions, Drawer, Empty, Form, Input, List, Popconfirm, Rate, Segmented, Select, Space, Tag, Timeline, Typography } from 'antd';
+import { Button, DatePicker, Descriptions, Drawer, Empty, Form, Input, List, Popconfirm, Rate, Segmented, Select, Space, Tag, Timeline, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { battleMapApi, type Attitude, type Stakeholder, type StakeholderAction } from '../api/battle-map';
+import { battleMapApi, type Attitude, type Stakeholder } from '../api/battle-map';
 import { queryKeys } from '../api/query-keys';
 import { useMe } from '../auth/session-context';
 import { formatDate, formatDateTime } from '../i18n/format';
@@ -12,6 +12,7 @@ import { requiredRule } from '../shared/form-rules';
 import { QueryErrorResult } from '../shared/QueryErrorResult';
 import { useErrorFeedback } from '../shared/use-error-feedback';
 import { useIsPhone } from '../shared/use-is-phone';
+import { ActionItem } from './ActionItem';
 import { ATTITUDE_COLORS, useBattleMapLabels } from './use-battle-map-labels';
 
 interface StakeholderDrawerProps {
@@ -196,14 +197,13 @@ interface ActionFormValues {
 
 /** Who of us visits this stakeholder, by when; tick when done. */
 function ActionsSection({ opportunityId, stakeholder: s, userNames, canEdit, onChanged }: SectionProps & { userNames: ReadonlyMap<string, string> }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const me = useMe();
   const showError = useErrorFeedback();
   const [form] = Form.useForm<ActionFormValues>();
   const [adding, setAdding] = useState(false);
   const [saving, setSaving] = useState(false);
   const userOptions = [...userNames].map(([value, label]) => ({ value, label }));
-  const now = Date.now();
 
   const add = async (values: ActionFormValues) => {
     setSaving(true);
@@ -221,24 +221,6 @@ function ActionsSection({ opportunityId, stakeholder: s, userNames, canEdit, onC
       showError(error, t('error.saveFailed'));
     } finally {
       setSaving(false);
-    }
-  };
-
-  const toggle = async (action: StakeholderAction, done: boolean) => {
-    try {
-      await battleMapApi.updateAction(opportunityId, s.id, action.id, { done, version: action.version });
-      onChanged();
-    } catch (error) {
-      showError(error, t('error.saveFailed'));
-    }
-  };
-
-  const removeAction = async (action: StakeholderAction) => {
-    try {
-      await battleMapApi.removeAction(opportunityId, s.id, action.id);
-      onChanged();
-    } catch (error) {
-      showError(error, t('error.deleteFailed'));
     }
   };
 
@@ -272,48 +254,14 @@ function ActionsSection({ opportunityId, stakeholder: s, userNames, canEdit, onC
         </Form>
       ) : null}
       {s.actions.length === 0 && !adding ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('battleMap.noActions')} /> : null}
-      <List
-        size="small"
-        dataSource={s.actions}
-        data-testid="action-list"
-        renderItem={(a) => {
-          const overdue = !a.done && a.dueAt !== null && new Date(a.dueAt).getTime() < now;
-          return (
-            <List.Item
-              data-testid="action-item"
-              data-done={a.done ? 'true' : 'false'}
-              actions={
-                canEdit
-                  ? [
-                      <Popconfirm
-                        key="delete"
-                        title={t('action.deleteConfirm', { name: a.description })}
-                        okText={t('action.delete')}
-                        cancelText={t('action.cancel')}
-                        okButtonProps={{ danger: true }}
-                        onConfirm={() => removeAction(a)}
-                      >
-                        <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('action.delete')} />
-                      </Popconfirm>,
-                    ]
-                  : undefined
-              }
-            >
-              <Space align="start">
-                <Checkbox checked={a.done} disabled={!canEdit} onChange={(e) => void toggle(a, e.target.checked)} aria-label={t('battleMap.actionDone')} data-testid="action-done" />
-                <div>
-                  <Typography.Text delete={a.done}>{a.description}</Typography.Text>
-                  <div className="l2c-bm-muted">
-                    {t('battleMap.actionWho', { who: a.visitorIds.map((id) => userNames.get(id) ?? '?').join('、') })}
-                    {a.dueAt ? ` · ${t('battleMap.actionBy', { date: formatDate(a.dueAt, locale, me.tenant.timezone) })}` : ''}
-                    {overdue ? <Tag color="red" className="l2c-bm-overdue">{t('battleMap.overdue')}</Tag> : null}
-                  </div>
-                </div>
-              </Space>
-            </List.Item>
-          );
-        }}
-      />
+      {s.actions.length === 0 ? null : (
+        <List
+          size="small"
+          dataSource={s.actions}
+          data-testid="action-list"
+          renderItem={(a) => <ActionItem opportunityId={opportunityId} action={a} userNames={userNames} canEdit={canEdit} onChanged={onChanged} />}
+        />
+      )}
     </section>
   );
 }

@@ -25,16 +25,21 @@ interface StakeholderFormProps {
   /** null: add a stakeholder. */
   stakeholder: Stakeholder | null;
   stakeholders: Stakeholder[];
+  /** Names of our users, to label the current relationship owner before the options load. */
+  userNames: ReadonlyMap<string, string>;
   onClose: () => void;
   onSaved: (stakeholder: Stakeholder) => void;
 }
 
 /** Add a contact of the account to the battle map, or change a stakeholder's role, level, attitude, influence and owner. */
-export function StakeholderForm({ open, opportunityId, accountId, stakeholder, stakeholders, onClose, onSaved }: StakeholderFormProps) {
+export function StakeholderForm({ open, opportunityId, accountId, stakeholder, stakeholders, userNames, onClose, onSaved }: StakeholderFormProps) {
   const { t } = useI18n();
   const me = useMe();
   const labels = useBattleMapLabels();
   const initialValues = useMemo(() => toStakeholderFormValues(stakeholder, { ownerId: me.user.id }), [stakeholder, me.user.id, open]);
+  const ownerId = stakeholder ? stakeholder.relationshipOwnerId : me.user.id;
+  const ownerOption = ownerId ? { value: ownerId, label: userNames.get(ownerId) ?? (ownerId === me.user.id ? me.user.name : '') } : null;
+  const onMap = useMemo(() => stakeholders.map((s) => s.contactId), [stakeholders]);
   // Whom they may report to: anyone on the map who is not themselves or below them.
   const managerOptions = stakeholders
     .filter((s) => !stakeholder || (s.id !== stakeholder.id && !wouldCycle(stakeholder.id, s.id, stakeholders)))
@@ -57,7 +62,7 @@ export function StakeholderForm({ open, opportunityId, accountId, stakeholder, s
     >
       {stakeholder ? null : (
         <Form.Item name="contactId" label={t('battleMap.contact')} rules={[requiredRule(t)]} extra={t('battleMap.contactHelp')}>
-          <ContactSelect accountId={accountId} testId="stakeholder-form-contact" />
+          <ContactSelect accountId={accountId} excludeIds={onMap} testId="stakeholder-form-contact" />
         </Form.Item>
       )}
       <Row gutter={16}>
@@ -96,7 +101,7 @@ export function StakeholderForm({ open, opportunityId, accountId, stakeholder, s
         </Col>
       </Row>
       <Form.Item name="relationshipOwnerId" label={t('battleMap.owner')} extra={t('battleMap.ownerHelp')}>
-        <UserSelect testId="stakeholder-form-owner" />
+        <UserSelect initialOption={ownerOption} testId="stakeholder-form-owner" />
       </Form.Item>
       <Form.Item name="notes" label={t('battleMap.notes')}>
         <Input.TextArea rows={3} maxLength={2000} data-testid="stakeholder-form-notes" />

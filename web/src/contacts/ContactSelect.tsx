@@ -8,6 +8,7 @@ interface ContactSelectProps {
   onChange?: (value: string | null) => void;
   accountId?: string | null;
   excludeId?: string;
+  excludeIds?: readonly string[];
   initialOption?: SelectOption | null;
   disabled?: boolean;
   testId?: string;

@@ -25,6 +25,8 @@ export interface RemoteSelectProps<T> {
   filter?: Record<string, string | undefined>;
   /** A record that must not be offered (a record cannot point at itself). */
   excludeId?: string;
+  /** Records that must not be offered (e.g. contacts already on a battle map). */
+  excludeIds?: readonly string[];
   placeholder?: string;
   allowClear?: boolean;
   disabled?: boolean;
@@ -34,7 +36,7 @@ export interface RemoteSelectProps<T> {
 
 /** A searchable select over a list endpoint (`q` search, first 20 matches). */
 export function RemoteSelect<T>(props: RemoteSelectProps<T>) {
-  const { resource, fetchPage, toOption, value, onChange, initialOption, filter, excludeId } = props;
+  const { resource, fetchPage, toOption, value, onChange, initialOption, filter, excludeId, excludeIds } = props;
   const { t } = useI18n();
   const [text, setText] = useState('');
   const q = useDebouncedValue(text, 300);
@@ -48,12 +50,14 @@ export function RemoteSelect<T>(props: RemoteSelectProps<T>) {
   });
 
   const options = useMemo(() => {
-    const loaded = (query.data?.data ?? []).map(toOption).filter((option) => option.value !== excludeId);
+    const loaded = (query.data?.data ?? [])
+      .map(toOption)
+      .filter((option) => option.value !== excludeId && !excludeIds?.includes(option.value));
     if (initialOption && value === initialOption.value && !loaded.some((o) => o.value === initialOption.value)) {
       return [initialOption, ...loaded];
     }
     return loaded;
-  }, [query.data, toOption, initialOption, value, excludeId]);
+  }, [query.data, toOption, initialOption, value, excludeId, excludeIds]);
 
   return (
     <Select
