@@ -86,9 +86,8 @@ export function CloseDealDialog({ deal, outcome, onClose, onClosed }: CloseDealD
       okButtonProps={{ loading: saving, danger: lost, ...{ 'data-testid': 'close-deal-submit' } }}
       onOk={() => form.submit()}
       destroyOnHidden
-      data-testid="close-deal"
     >
-      <Form<CloseValues> form={form} layout="vertical" onFinish={(values) => void submit(values)} initialValues={{ competitor: deal.competitors[0] ?? '' }}>
+      <Form<CloseValues> data-testid="close-deal" form={form} layout="vertical" onFinish={(values) => void submit(values)} initialValues={{ competitor: deal.competitors[0] ?? '' }}>
         {refusal ? (
           <Alert
             type="error"

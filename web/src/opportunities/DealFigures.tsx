@@ -100,8 +100,9 @@ function FiguresModal({ deal, onClose }: { deal: Opportunity; onClose: () => voi
     }
   };
   return (
-    <Modal open title={t('deal.editFigures')} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ loading: saving }} destroyOnHidden data-testid="deal-figures-form">
+    <Modal open title={t('deal.editFigures')} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ loading: saving }} destroyOnHidden>
       <Form<FiguresValues>
+        data-testid="deal-figures-form"
         form={form}
         layout="vertical"
         onFinish={(values) => void submit(values)}

@@ -60,10 +60,9 @@ export function GateRefusedModal({ refusal, stageName, onClose, onOverride }: Ga
           </Button>
         </Space>
       }
-      data-testid="gate-refused"
     >
       {refusal ? (
-        <>
+        <div data-testid="gate-refused">
           <Typography.Paragraph>{refusal.message}</Typography.Paragraph>
           <Typography.Text type="secondary">{t('board.gateIntro')}</Typography.Text>
           <MissingList missing={refusal.missing} />
@@ -75,7 +74,7 @@ export function GateRefusedModal({ refusal, stageName, onClose, onOverride }: Ga
               </Form.Item>
             </Form>
           ) : null}
-        </>
+        </div>
       ) : null}
     </Modal>
   );

@@ -163,7 +163,7 @@ function ReopenModal({ deal, onClose }: { deal: Opportunity; onClose: () => void
     }
   };
   return (
-    <Modal open title={t('deal.reopen')} onCancel={onClose} onOk={() => void submit()} okButtonProps={{ loading: saving }} data-testid="deal-reopen-dialog">
+    <Modal open title={t('deal.reopen')} onCancel={onClose} onOk={() => void submit()} okButtonProps={{ loading: saving }}>
       <Typography.Text type="secondary">{t('deal.reopenReason')}</Typography.Text>
       <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} autoSize={{ minRows: 2 }} data-testid="deal-reopen-reason" />
     </Modal>
