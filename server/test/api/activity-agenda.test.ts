@@ -125,6 +125,7 @@ describe('weekly visit plan', () => {
     expect(team.totals.planned).toBe(2);
     const all = (await admin.get('/activities/visit-plan?week=2026-W10')).body;
     expect(all.owners.map((o: { ownerName: string }) => o.ownerName).sort()).toEqual(['Rep Li', 'Rep Zhou']);
+    expect((await rep.client.get('/activities/visit-plan?date=2026-03-08')).body.week).toBe('2026-W10');
     const bad = await rep.client.get('/activities/visit-plan?week=2021-W53');
     expect(bad.status).toBe(400);
   });

@@ -8,7 +8,7 @@ import { AccountSelect } from '../accounts/AccountSelect';
 import { useI18n } from '../i18n/i18n-context';
 import { requiredRule } from '../shared/form-rules';
 import { ActivityTypeIcon } from './ActivityTypeIcon';
-import { usesDueDate } from './activity-form-values';
+import { REMINDER_CHOICES, usesDueDate } from './activity-form-values';
 import { CheckInButton } from './CheckInButton';
 import { useActivityLabels } from './use-activity-labels';
 
@@ -51,11 +51,21 @@ export function ActivityInputs({ fixedAccountId }: { fixedAccountId: string | nu
         </Form.Item>
       </Col>
       {usesDueDate(type) ? (
-        <Col xs={24} md={12}>
-          <Form.Item name="dueAt" label={t('activity.dueAt')} rules={[{ required: true, message: t('validation.required') }]}>
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" className="l2c-full-width" data-testid="activity-form-due" />
-          </Form.Item>
-        </Col>
+        <>
+          <Col xs={24} md={12}>
+            <Form.Item name="dueAt" label={t('activity.dueAt')} rules={[{ required: true, message: t('validation.required') }]}>
+              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" className="l2c-full-width" data-testid="activity-form-due" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="reminder" label={t('activity.reminder')} initialValue="default">
+              <Select
+                data-testid="activity-form-reminder"
+                options={REMINDER_CHOICES.map((value) => ({ value, label: t(`activity.reminder.${value}`) }))}
+              />
+            </Form.Item>
+          </Col>
+        </>
       ) : (
         <>
           <Col xs={24} md={12}>

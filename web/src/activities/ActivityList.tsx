@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Button, Space, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CheckSquareOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { activitiesApi } from '../api/resources';
 import { ACTIVITY_STATUSES, ACTIVITY_TYPES, type Activity, type ActivityStatus } from '../api/types';
@@ -86,11 +86,19 @@ export function ActivityList() {
       <PageHeader
         title={t('nav.activities')}
         actions={
-          canCreate ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setLogging(true)} data-testid="activity-create">
-              {t('activity.log')}
-            </Button>
-          ) : null
+          <Space wrap>
+            <Link to="/activities/tasks" data-testid="activity-tasks-link">
+              <Button icon={<CheckSquareOutlined />}>{t('tasks.title')}</Button>
+            </Link>
+            <Link to="/activities/visit-plan" data-testid="activity-visit-plan-link">
+              <Button icon={<CalendarOutlined />}>{t('visitPlan.title')}</Button>
+            </Link>
+            {canCreate ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setLogging(true)} data-testid="activity-create">
+                {t('activity.log')}
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <FilterBar

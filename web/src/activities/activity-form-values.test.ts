@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { newActivityValues, toActivityInput, usesDueDate } from './activity-form-values';
+import { newActivityValues, remindAtFor, toActivityInput, usesDueDate } from './activity-form-values';
 
 const now = dayjs('2025-03-10T09:30:00Z');
 
@@ -52,5 +52,23 @@ describe('activity form values', () => {
   it('includes the check-in of a visit', () => {
     const checkIn = { lat: 31.23, lng: 121.47, at: '2025-03-10T09:31:00.000Z' };
     expect(toActivityInput({ ...newActivityValues('visit', now), subject: 'v', checkIn }, 'a1').checkIn).toEqual(checkIn);
+  });
+});
+
+describe('task reminders', () => {
+  const due = dayjs('2025-03-11T10:00:00Z');
+  it.each<[Parameters<typeof remindAtFor>[1], string | null | undefined]>([
+    [undefined, undefined],
+    ['default', undefined],
+    ['none', null],
+    ['0', '2025-03-11T10:00:00.000Z'],
+    ['60', '2025-03-11T09:00:00.000Z'],
+    ['1440', '2025-03-10T10:00:00.000Z'],
+  ])('%s → %s', (choice, expected) => expect(remindAtFor(due, choice)).toBe(expected));
+
+  it('sends the chosen reminder with a task only', () => {
+    const task = toActivityInput({ ...newActivityValues('task', now), subject: 'x', dueAt: due, reminder: '60' }, null);
+    expect(task.remindAt).toBe('2025-03-11T09:00:00.000Z');
+    expect('remindAt' in toActivityInput({ ...newActivityValues('task', now), subject: 'x', dueAt: due }, null)).toBe(false);
   });
 });

@@ -15,6 +15,19 @@ export interface ActivityFormValues {
   outcome?: string | null;
   nextStep?: string | null;
   checkIn?: CheckIn | null;
+  /** A task's reminder: minutes before the due time, 'none', or left to the server's default. */
+  reminder?: ReminderChoice;
+}
+
+/** Reminder choices offered on a task; 'default' leaves it to the server (15 minutes before, moving with the due time). */
+export const REMINDER_CHOICES = ['default', 'none', '0', '60', '1440'] as const;
+export type ReminderChoice = (typeof REMINDER_CHOICES)[number];
+
+/** The reminder a task should be sent with: omitted for the default, null for none, else the time. */
+export function remindAtFor(dueAt: Dayjs | null | undefined, choice: ReminderChoice | undefined): string | null | undefined {
+  if (!choice || choice === 'default') return undefined;
+  if (choice === 'none' || !dueAt) return null;
+  return dueAt.subtract(Number(choice), 'minute').toISOString();
 }
 
 export const ACTIVITY_FORM_FIELDS = [
@@ -62,5 +75,6 @@ export function toActivityInput(values: ActivityFormValues, fixedAccountId: stri
     outcome: emptyToNull(values.outcome),
     nextStep: emptyToNull(values.nextStep),
     ...(values.checkIn ? { checkIn: values.checkIn } : {}),
+    ...(task && remindAtFor(values.dueAt, values.reminder) !== undefined ? { remindAt: remindAtFor(values.dueAt, values.reminder) } : {}),
   };
 }

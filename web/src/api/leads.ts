@@ -41,6 +41,11 @@ export interface LeadRecord extends OwnedRecord {
   teamId: string | null;
   assignedAt: string | null;
   doNotContact: boolean;
+  /** What the lead became when converted (read-only from then on). */
+  convertedAccountId?: string | null;
+  convertedContactId?: string | null;
+  convertedOpportunityId?: string | null;
+  convertedAt?: string | null;
 }
 
 export interface LeadInput {

@@ -138,6 +138,8 @@ export interface Activity extends OwnedRecord {
   startAt: string | null;
   endAt: string | null;
   dueAt: string | null;
+  /** When the owner is reminded in the app; null: no reminder. */
+  remindAt?: string | null;
   status: ActivityStatus;
   outcome: string | null;
   nextStep: string | null;
@@ -149,6 +151,8 @@ export interface ActivityInput {
   subject: string;
   accountId: string | null;
   contactIds: string[];
+  /** The deal the activity is about. */
+  opportunityId?: string | null;
   startAt: string | null;
   endAt: string | null;
   dueAt: string | null;
@@ -156,6 +160,8 @@ export interface ActivityInput {
   outcome: string | null;
   nextStep: string | null;
   checkIn?: CheckIn | null;
+  /** Left out: the server's default reminder (15 minutes before dueAt); null: none. */
+  remindAt?: string | null;
 }
 
 export interface Note extends OwnedRecord {

@@ -7,6 +7,7 @@ import { readStorage, writeStorage } from '../shared/local-storage';
 import { useIsPhone } from '../shared/use-is-phone';
 import { GlobalSearch } from './GlobalSearch';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 import { NavMenu } from './NavMenu';
 import { UserMenu } from './UserMenu';
 
@@ -87,6 +88,7 @@ export function AppLayout() {
             <GlobalSearch />
           </div>
           <div className="l2c-header-tools">
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu />
           </div>

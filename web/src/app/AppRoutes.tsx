@@ -15,6 +15,8 @@ const AccountShow = lazy(() => import('../accounts/AccountShow').then((m) => ({ 
 const ContactList = lazy(() => import('../contacts/ContactList').then((m) => ({ default: m.ContactList })));
 const ContactShow = lazy(() => import('../contacts/ContactShow').then((m) => ({ default: m.ContactShow })));
 const ActivityList = lazy(() => import('../activities/ActivityList').then((m) => ({ default: m.ActivityList })));
+const TaskList = lazy(() => import('../activities/TaskList').then((m) => ({ default: m.TaskList })));
+const VisitPlanPage = lazy(() => import('../activities/VisitPlanPage').then((m) => ({ default: m.VisitPlanPage })));
 const UserList = lazy(() => import('../settings/UserList').then((m) => ({ default: m.UserList })));
 const TeamTree = lazy(() => import('../settings/TeamTree').then((m) => ({ default: m.TeamTree })));
 const RoleList = lazy(() => import('../settings/RoleList').then((m) => ({ default: m.RoleList })));
@@ -119,6 +121,8 @@ export function AppRoutes() {
         <Route path="opportunities/board" element={<Page><PipelineBoard /></Page>} />
         <Route path="opportunities/:id" element={<Page><OpportunityShow /></Page>} />
         <Route path="activities" element={<Page><ActivityList /></Page>} />
+        <Route path="activities/tasks" element={<Page><TaskList /></Page>} />
+        <Route path="activities/visit-plan" element={<Page><VisitPlanPage /></Page>} />
         <Route path="duplicates" element={<Page><DuplicatesPage /></Page>} />
         <Route path="settings/registry" element={<Page><RegistryPage /></Page>} />
         <Route path="settings" element={<Navigate to="/settings/users" replace />} />

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Skeleton, Space, Tabs, Tag } from 'antd';
 import type { DescriptionsProps } from 'antd';
-import { ApartmentOutlined, BranchesOutlined, EditOutlined, PhoneOutlined } from '@ant-design/icons';
-import { useParams, useSearchParams } from 'react-router';
+import { ApartmentOutlined, BranchesOutlined, EditOutlined, PhoneOutlined, SwapOutlined } from '@ant-design/icons';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { leadRecordsApi, type LeadAction, type LeadRecord, type SimpleLeadAction } from '../api/leads';
 import { queryKeys } from '../api/query-keys';
 import { accessLevel, can } from '../auth/permissions';
@@ -19,6 +19,7 @@ import { QueryErrorResult } from '../shared/QueryErrorResult';
 import { PROVINCES, REGIONS } from '../shared/regions';
 import { useIsPhone } from '../shared/use-is-phone';
 import { AssignModal } from './AssignModal';
+import { ConvertLeadDialog } from './ConvertLeadDialog';
 import { allowedActions, needsReason, type ReasonAction } from './lead-actions';
 import { LEAD_SOURCES, PRODUCT_LINES } from './lead-sources';
 import { LeadForm } from './LeadForm';
@@ -65,6 +66,7 @@ function LeadRecordView({ lead }: { lead: LeadRecord }) {
   const [asking, setAsking] = useState<ReasonAction | null>(null);
   const [assigning, setAssigning] = useState(false);
   const [editing, setEditing] = useState(false);
+  const [converting, setConverting] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const history = useQuery({ queryKey: queryKeys.leadHistory(lead.id), queryFn: ({ signal }) => leadRecordsApi.history(lead.id, signal) });
   const canUpdate = can(me.permissions, 'leads', 'update');
@@ -74,6 +76,7 @@ function LeadRecordView({ lead }: { lead: LeadRecord }) {
   const empty = t('common.empty');
   const orEmpty = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? empty : v);
   const closed = lead.status === 'converted';
+  const canConvert = allowedActions(lead.status).includes('convert') && can(me.permissions, 'contacts', 'create');
 
   const run = async (key: string, call: () => Promise<unknown>) => {
     setBusy(key);
@@ -150,6 +153,11 @@ function LeadRecordView({ lead }: { lead: LeadRecord }) {
                   {t(ACTION_KEYS[action])}
                 </Button>
               ))}
+              {canConvert ? (
+                <Button type="primary" icon={<SwapOutlined />} onClick={() => setConverting(true)} data-testid="lead-convert">
+                  {t('convert.button')}
+                </Button>
+              ) : null}
               <Button icon={<ApartmentOutlined />} onClick={() => setAssigning(true)} data-testid="lead-assign">
                 {t('lead.action.assign')}
               </Button>
@@ -170,6 +178,25 @@ function LeadRecordView({ lead }: { lead: LeadRecord }) {
           ) : null
         }
       />
+
+      {closed ? (
+        <Alert
+          type="success"
+          showIcon
+          className="l2c-section"
+          data-testid="lead-converted"
+          title={t('convert.convertedInto', { date: formatDateTime(lead.convertedAt ?? lead.statusChangedAt, locale, me.tenant.timezone) })}
+          description={
+            <Space wrap>
+              {lead.convertedAccountId ? <Link to={`/accounts/${lead.convertedAccountId}`} data-testid="lead-converted-account">{t('convert.openAccount')}</Link> : null}
+              {lead.convertedContactId ? <Link to={`/contacts/${lead.convertedContactId}`} data-testid="lead-converted-contact">{t('convert.openContact')}</Link> : null}
+              {lead.convertedOpportunityId ? (
+                <Link to={`/opportunities/${lead.convertedOpportunityId}`} data-testid="lead-converted-opportunity">{t('convert.openOpportunity')}</Link>
+              ) : null}
+            </Space>
+          }
+        />
+      ) : null}
 
       {lead.inRoutingQueue && lead.lastReason ? (
         <Alert
@@ -252,6 +279,7 @@ function LeadRecordView({ lead }: { lead: LeadRecord }) {
         }}
       />
       <LeadForm open={editing} lead={lead} onClose={() => setEditing(false)} />
+      {canConvert ? <ConvertLeadDialog lead={lead} open={converting} onClose={() => setConverting(false)} /> : null}
     </div>
   );
 }

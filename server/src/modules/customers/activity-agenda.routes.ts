@@ -35,6 +35,7 @@ export function registerAgendaRoutes(app: App, activity: TSchema) {
       summary: "The week's visits in the tenant's time zone: planned, done (checked in) and missed, per day and per rep",
       querystring: Type.Object({
         week: Type.Optional(Type.String({ pattern: '^\\d{4}-W\\d{2}$', examples: ['2026-W48'], description: 'ISO week; this week when left out' })),
+        date: Type.Optional(Type.String({ format: 'date', description: 'Any day of the week wanted (when no week is given)' })),
         ownerId: Type.Optional(Uuid),
         teamId: Type.Optional(Uuid),
       }),

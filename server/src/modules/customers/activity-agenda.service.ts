@@ -76,13 +76,13 @@ export interface VisitPlan {
 
 /**
  * The week's visits the caller can see (of one rep or one team when asked), in the tenant's time
- * zone: per day and per rep, what was planned, done (checked in), missed, still to come, and
+ * zone — the ISO week given, else the one of `date`, else this week: per day and per rep, what was planned, done (checked in), missed, still to come, and
  * done without being planned.
  */
-export async function visitPlan(ctx: RequestContext, query: { week?: string; ownerId?: string; teamId?: string }): Promise<VisitPlan> {
+export async function visitPlan(ctx: RequestContext, query: { week?: string; date?: string; ownerId?: string; teamId?: string }): Promise<VisitPlan> {
   const { timezone } = await getTenantSettings(ctx);
   const now = new Date();
-  const week = query.week ?? isoWeekOf(localDate(now, timezone));
+  const week = query.week ?? isoWeekOf(query.date ?? localDate(now, timezone));
   const monday = mondayOfIsoWeek(week);
   if (!monday) throw fieldError('week', 'FIELD_INVALID');
   const { days, from, to } = weekDays(monday, timezone);

@@ -1,0 +1,62 @@
+import { request } from './http-client';
+import type { Contact, Money, Page } from './types';
+
+/** Lead conversion (issue 4): what converting would do, and the conversion itself. */
+
+export type CandidateLevel = 'exact' | 'strong' | 'possible';
+
+export interface AccountCandidate {
+  id: string;
+  name: string;
+  subtitle: string | null;
+  score: number;
+  level: CandidateLevel;
+  reasons: { code: string; weight: number; detail: string }[];
+  sameCreditCode: boolean;
+  /** False: the account exists but belongs to someone whose accounts the caller cannot see. */
+  visible: boolean;
+  ownerName: string | null;
+}
+
+export interface ConversionPreview {
+  account: {
+    decision: 'existing' | 'ambiguous' | 'new';
+    accountId: string | null;
+    by: 'credit_code' | 'match' | null;
+    candidates: AccountCandidate[];
+  };
+  contact: Contact | null;
+  suggestedOpportunityName: string;
+}
+
+export interface ConvertInput {
+  accountId?: string;
+  createAccount?: boolean;
+  contactId?: string;
+  createOpportunity?: boolean;
+  opportunity?: { name?: string; amount?: Money | null; closeDate?: string; processId?: string };
+}
+
+export interface ConversionResult {
+  accountId: string;
+  contactId: string;
+  opportunityId: string | null;
+  accountCreated: boolean;
+  contactCreated: boolean;
+}
+
+export interface SalesProcessOption {
+  id: string;
+  name: string;
+  isDefault: boolean;
+  active: boolean;
+}
+
+const leadPath = (id: string, rest: string) => `/leads/${encodeURIComponent(id)}${rest}`;
+
+export const conversionApi = {
+  preview: (leadId: string, signal?: AbortSignal) => request<ConversionPreview>('GET', leadPath(leadId, '/conversion'), { signal }),
+  convert: (leadId: string, input: ConvertInput) => request<ConversionResult>('POST', leadPath(leadId, '/convert'), { body: input }),
+  /** The sales processes a converted deal may follow (active ones are offered). */
+  processes: (signal?: AbortSignal) => request<Page<SalesProcessOption>>('GET', '/sales-processes', { query: 'limit=200', signal }),
+};
