@@ -8,6 +8,7 @@ import { ErrorResponse, Money, Nullable, RecordBase, Uuid, VersionField } from '
 import type { App } from '../../platform/http/types.js';
 import { maxFileMb } from '../imports/imports.service.js';
 import { resolveScope, type AnalyticsFilters } from './analytics-scope.js';
+import { ATTRIBUTION_MODELS, campaignRoi, campaignRoiDrill, ROI_DRILLS, type AttributionModel } from './campaign-roi.service.js';
 import { scheduleAnalyticsJobs } from './forecast-snapshot.job.js';
 import { ADJUSTABLE_CATEGORIES, adjustForecast, FORECAST_GROUPS, forecast, forecastAccuracy, takeForecastSnapshot, type ForecastGroup } from './forecast.service.js';
 import { funnel, funnelDrill } from './funnel.service.js';
@@ -203,6 +204,48 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
       })) }), ...errors },
     },
   }, async (request) => forecastAccuracy(await resolveScope(request.ctx, filtersOf(request.query))));
+
+  const Drill = Open({ path: Type.String(), query: Type.Record(Type.String(), Type.String()) }, 'Where the records behind the figure are listed: GET path?query');
+  const RoiFigures = {
+    cost: Type.String(), leads: Type.Number(), mqls: Type.Number(), sqls: Type.Number(), opportunities: Type.Number(), pipeline: Type.String(),
+    wonDeals: Type.Number(), won: Type.String(), costPerLead: Nullable(Type.String()), costPerMql: Nullable(Type.String()),
+    roi: Nullable(Type.Number()), daysToOpportunity: Nullable(Type.Number()), drill: Type.Record(Type.String(), Drill),
+  };
+  const Alignment = { mqls: Type.Integer(), sqls: Type.Integer(), conversion: Nullable(Type.Number()), gapDays: Nullable(Type.Number()), drill: Drill };
+  app.get('/api/v1/analytics/campaign-roi', {
+    schema: {
+      tags,
+      summary: 'Campaign ROI per campaign, campaign type and in total with first-touch, last-touch or linear attribution; MQL → SQL alignment per month; ?drill= lists the records',
+      description: 'Leads are the cohort created in the range (filters and visibility apply); costs are the entries booked in the range in the currency; ' +
+        'deals are those of the credited leads. Credits are shares of a lead (linear: equal per touch up to conversion). ' +
+        '`drill` (' + ROI_DRILLS.join(' | ') + ') with `campaignId` or `campaignType` lists the records (alignment: optionally `month`).',
+      querystring: Type.Object({
+        ...filterQuery,
+        model: Type.Optional(literals(ATTRIBUTION_MODELS)),
+        campaignId: Type.Optional(Uuid),
+        campaignType: Type.Optional(Type.String({ maxLength: 40 })),
+        drill: Type.Optional(literals(ROI_DRILLS)),
+        month: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}$' })),
+      }),
+      response: {
+        200: Type.Union([
+          Open({
+            ...Range, model: Type.String(), total: Open(RoiFigures),
+            byType: Type.Array(Open({ type: Type.String(), ...RoiFigures })),
+            campaigns: Type.Array(Open({ campaignId: Uuid, name: Type.String(), type: Type.String(), ...RoiFigures })),
+            alignment: Open({ ...Alignment, months: Type.Array(Open({ month: Type.String(), ...Alignment })) }),
+          }),
+          Open({ step: Type.String(), object: Type.String(), truncated: Type.Boolean(), records: Type.Array(Open({ id: Uuid })) }),
+        ]),
+        ...errors,
+      },
+    },
+  }, async (request) => {
+    const scope = await resolveScope(request.ctx, filtersOf(request.query));
+    const { model, campaignId, campaignType, drill, month } = request.query;
+    const opts = { model: model as AttributionModel | undefined, campaignId, campaignType };
+    return drill ? campaignRoiDrill(scope, drill, { ...opts, month }) : campaignRoi(scope, opts);
+  });
 
   // History import: multipart parsing for this route only.
   const limitMb = maxFileMb();

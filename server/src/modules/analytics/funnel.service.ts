@@ -15,22 +15,32 @@ const SQL_OR_LATER = sql`('sql', 'converted')`;
 export const DRILL_LIMIT = 1000;
 
 /**
+ * CTEs `leads` (visible, filtered) and `lead_marks`: each lead with when it first became MQL and
+ * SQL, or null (a lead created in such a status without history counts from its creation). With
+ * `cohortOnly`, only the leads created in the range.
+ */
+export function leadMarks(scope: Scope, opts: { ignoreFilters?: boolean; cohortOnly?: boolean } = {}): SQL {
+  return sql`
+    leads AS (${leadsQuery(scope, { ignoreFilters: opts.ignoreFilters })}),
+    lead_marks AS (
+      SELECT l.id,
+        coalesce(min(h.at) FILTER (WHERE h.to_status IN ${MQL_OR_LATER}), CASE WHEN l.status IN ${MQL_OR_LATER} THEN l.created_at END) AS mql_at,
+        coalesce(min(h.at) FILTER (WHERE h.to_status IN ${SQL_OR_LATER}), CASE WHEN l.status IN ${SQL_OR_LATER} THEN l.created_at END) AS sql_at
+      FROM leads l LEFT JOIN (${leadStatusFacts(scope.ctx)}) h ON h.lead_id = l.id
+      ${opts.cohortOnly ? sql`WHERE ${inRange(scope, sql`l.created_day`)}` : sql``}
+      GROUP BY l.id, l.status, l.created_at
+    )`;
+}
+
+/**
  * The cohort CTEs of the funnel: leads created in the range with whether they ever became MQL
  * and SQL; deals of the process created in the range with the furthest open stage they reached
  * (a won deal reached them all).
  */
 function cohorts(scope: Scope, processId: string, ignoreFilters: boolean): SQL {
   const { ctx } = scope;
-  return sql`
-    leads AS (${leadsQuery(scope, { ignoreFilters })}),
-    lead_cohort AS (
-      SELECT l.id,
-        (l.status IN ${MQL_OR_LATER} OR coalesce(bool_or(h.to_status IN ${MQL_OR_LATER}), false)) AS mql,
-        (l.status IN ${SQL_OR_LATER} OR coalesce(bool_or(h.to_status IN ${SQL_OR_LATER}), false)) AS sql
-      FROM leads l LEFT JOIN (${leadStatusFacts(ctx)}) h ON h.lead_id = l.id
-      WHERE ${inRange(scope, sql`l.created_day`)}
-      GROUP BY l.id, l.status
-    ),
+  return sql`${leadMarks(scope, { ignoreFilters, cohortOnly: true })},
+    lead_cohort AS (SELECT m.id, m.mql_at IS NOT NULL AS mql, m.sql_at IS NOT NULL AS sql FROM lead_marks m),
     deals AS (${dealsQuery(scope, { ignoreFilters })}),
     stages AS (${stageFacts(ctx)}),
     deal_cohort AS (
@@ -99,7 +109,7 @@ export async function funnelDrill(scope: Scope, step: string, opts: { processId?
     executor(scope.ctx),
     isLead
       ? sql`WITH ${cohorts(scope, process.id, false)}
-          SELECT c.id, NULL AS name, l.owner_id, l.status, NULL AS amount, NULL AS currency
+          SELECT c.id, l.name, l.owner_id, l.status, NULL AS amount, NULL AS currency
           FROM lead_cohort c JOIN leads l ON l.id = c.id WHERE ${where} ORDER BY l.created_at, c.id LIMIT ${DRILL_LIMIT + 1}`
       : sql`WITH ${cohorts(scope, process.id, false)}
           SELECT c.id, d.name, d.owner_id, c.status, d.amount, d.currency
