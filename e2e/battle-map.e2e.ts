@@ -190,6 +190,18 @@ describe('the sales-process admin', () => {
     await expect(stageNames()).resolves.toEqual(expected);
   });
 
+  it('adds a loss reason to the picklist, in Chinese only', async () => {
+    await admin.goto(`${server.url}/settings/loss-reasons`);
+    await admin.getByTestId('loss-reason-list-row').first().waitFor();
+    await admin.getByTestId('loss-reason-create').click();
+    await admin.getByTestId('loss-reason-form-key').fill(`compliance_${stamp}`);
+    await admin.getByTestId('loss-reason-form-zh').fill('合规要求不满足');
+    await admin.getByTestId('loss-reason-form-submit').click();
+    await admin.getByTestId('loss-reason-list-row').filter({ hasText: '合规要求不满足' }).waitFor();
+    const reasons = await api<{ data: { key: string; labels: Record<string, string> }[] }>('GET', `/loss-reasons?filter[key]=compliance_${stamp}`);
+    expect(reasons.data[0].labels).toEqual({ 'zh-CN': '合规要求不满足', 'en-US': '合规要求不满足' });
+  });
+
   it('adds a product with a list price kept as money', async () => {
     await admin.goto(`${server.url}/settings/products`);
     await admin.getByTestId('product-create').click();

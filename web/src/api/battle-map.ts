@@ -103,22 +103,11 @@ export interface ActionInput {
   done: boolean;
 }
 
-/** What the battle map needs of its deal: whose contacts may join the committee. */
-export interface DealHeader {
-  id: string;
-  name: string;
-  accountId: string;
-  accountName?: string | null;
-  status: string;
-  version: number;
-}
-
 const dealPath = (opportunityId: string, rest = '') => `/opportunities/${encodeURIComponent(opportunityId)}${rest}`;
 const stakeholderPath = (opportunityId: string, stakeholderId: string, rest = '') =>
   dealPath(opportunityId, `/stakeholders/${encodeURIComponent(stakeholderId)}${rest}`);
 
 export const battleMapApi = {
-  deal: (opportunityId: string, signal?: AbortSignal) => request<DealHeader>('GET', dealPath(opportunityId), { signal }),
   stakeholders: (opportunityId: string, signal?: AbortSignal) =>
     request<{ data: Stakeholder[] }>('GET', dealPath(opportunityId, '/stakeholders'), { signal }),
   gaps: (opportunityId: string, signal?: AbortSignal) => request<{ data: BattleMapGap[] }>('GET', dealPath(opportunityId, '/gaps'), { signal }),

@@ -40,7 +40,6 @@ export const queryKeys = {
   registrySummary: () => ['registry', 'summary'] as const,
   registryList: (params: object) => ['registry', 'list', params] as const,
   /** Under the deal's detail key, so refreshing a deal refreshes its battle map, and a battle-map change refreshes the deal (gates). */
-  dealDetail: (opportunityId: string) => ['opportunities', 'detail', opportunityId] as const,
   battleMap: (opportunityId: string) => ['opportunities', 'detail', opportunityId, 'battle-map'] as const,
   battleMapGaps: (opportunityId: string) => ['opportunities', 'detail', opportunityId, 'battle-map', 'gaps'] as const,
   attitudeHistory: (opportunityId: string, stakeholderId: string) =>
@@ -54,6 +53,9 @@ export const queryKeys = {
   /** Under `opportunities`, so any deal change refreshes the totals and the board. */
   dealTotals: (params: object) => ['opportunities', 'totals', params] as const,
   pipelineBoard: (processId: string, params: object) => ['opportunities', 'board', processId, params] as const,
+  /** Every analytics figure lives under `analytics`: an adjustment or a quota change refreshes them all. */
+  analyticsAll: () => ['analytics'] as const,
+  analytics: (endpoint: string, params: object) => ['analytics', endpoint, params] as const,
   searchAll: () => ['search'] as const,
   search: (q: string) => ['search', q] as const,
 };

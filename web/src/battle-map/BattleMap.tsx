@@ -4,6 +4,7 @@ import { Alert, App, Button, Empty, Skeleton, Space, Tag, Typography } from 'ant
 import { PlusOutlined } from '@ant-design/icons';
 import { isApiError } from '../api/api-error';
 import { ATTITUDES, battleMapApi, type Stakeholder } from '../api/battle-map';
+import { opportunitiesApi } from '../api/opportunities';
 import { queryKeys } from '../api/query-keys';
 import { useCan } from '../auth/session-context';
 import { useI18n } from '../i18n/i18n-context';
@@ -38,7 +39,7 @@ export function BattleMap({ opportunityId }: BattleMapProps) {
   const [openId, setOpenId] = useState<string | null>(null);
   const [editing, setEditing] = useState<Stakeholder | 'new' | null>(null);
 
-  const deal = useQuery({ queryKey: queryKeys.dealDetail(opportunityId), queryFn: ({ signal }) => battleMapApi.deal(opportunityId, signal) });
+  const deal = useQuery({ queryKey: queryKeys.detail('opportunities', opportunityId), queryFn: ({ signal }) => opportunitiesApi.get(opportunityId, signal) });
   const map = useQuery({ queryKey: queryKeys.battleMap(opportunityId), queryFn: ({ signal }) => battleMapApi.stakeholders(opportunityId, signal) });
   const gaps = useQuery({ queryKey: queryKeys.battleMapGaps(opportunityId), queryFn: ({ signal }) => battleMapApi.gaps(opportunityId, signal) });
 
@@ -48,7 +49,7 @@ export function BattleMap({ opportunityId }: BattleMapProps) {
   const open = openId ? (byId.get(openId) ?? null) : null;
 
   /** A battle-map change can change the deal's gates: refresh the deal and everything under it. */
-  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.dealDetail(opportunityId) });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.detail('opportunities', opportunityId) });
 
   const moveUnder = async (stakeholderId: string, managerId: string | null) => {
     const moved = byId.get(stakeholderId);

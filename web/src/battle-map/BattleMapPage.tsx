@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { battleMapApi } from '../api/battle-map';
+import { opportunitiesApi } from '../api/opportunities';
 import { queryKeys } from '../api/query-keys';
 import { useI18n } from '../i18n/i18n-context';
 import { PageHeader } from '../shared/PageHeader';
@@ -10,7 +10,7 @@ import { BattleMap } from './BattleMap';
 export function BattleMapPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const deal = useQuery({ queryKey: queryKeys.dealDetail(id), queryFn: ({ signal }) => battleMapApi.deal(id, signal) });
+  const deal = useQuery({ queryKey: queryKeys.detail('opportunities', id), queryFn: ({ signal }) => opportunitiesApi.get(id, signal) });
   return (
     <div data-testid="battle-map-page">
       <PageHeader
