@@ -70,7 +70,9 @@ export type ResourceName =
   | 'products'
   | 'product-lines'
   // Deals (calls in api/opportunities.ts).
-  | 'opportunities';
+  | 'opportunities'
+  // Quotas (calls in api/analytics.ts).
+  | 'targets';
 
 /** An update carries the version the user edited, so that concurrent edits are detected (409). */
 export type Versioned<TInput> = Partial<TInput> & { version: number };

@@ -50,6 +50,12 @@ const BattleMapPage = lazy(() => import('../battle-map/BattleMapPage').then((m) 
 const SalesProcessList = lazy(() => import('../sales-processes/SalesProcessList').then((m) => ({ default: m.SalesProcessList })));
 const SalesProcessShow = lazy(() => import('../sales-processes/SalesProcessShow').then((m) => ({ default: m.SalesProcessShow })));
 const LossReasonList = lazy(() => import('../sales-processes/LossReasonList').then((m) => ({ default: m.LossReasonList })));
+const DashboardPage = lazy(() => import('../analytics/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const FunnelPage = lazy(() => import('../analytics/FunnelPage').then((m) => ({ default: m.FunnelPage })));
+const ForecastPage = lazy(() => import('../analytics/ForecastPage').then((m) => ({ default: m.ForecastPage })));
+const ResultsPage = lazy(() => import('../analytics/ResultsPage').then((m) => ({ default: m.ResultsPage })));
+const CampaignRoiPage = lazy(() => import('../analytics/CampaignRoiPage').then((m) => ({ default: m.CampaignRoiPage })));
+const TargetsPage = lazy(() => import('../analytics/TargetsPage').then((m) => ({ default: m.TargetsPage })));
 const CatalogPage = lazy(() => import('../catalog/CatalogPage').then((m) => ({ default: m.CatalogPage })));
 
 function Page({ children }: { children: ReactNode }) {
@@ -58,6 +64,8 @@ function Page({ children }: { children: ReactNode }) {
 
 /** Modules with a real page; every other menu entry gets the "coming soon" page. */
 const BUILT = new Set([
+  'dashboard',
+  'analytics',
   'leads',
   'campaigns',
   'nurture',
@@ -97,6 +105,13 @@ export function AppRoutes() {
         }
       >
         <Route index element={<Navigate to="/dashboard" replace />} />
+        <Route path="dashboard" element={<Page><DashboardPage /></Page>} />
+        <Route path="analytics" element={<Navigate to="/analytics/funnel" replace />} />
+        <Route path="analytics/funnel" element={<Page><FunnelPage /></Page>} />
+        <Route path="analytics/forecast" element={<Page><ForecastPage /></Page>} />
+        <Route path="analytics/results" element={<Page><ResultsPage /></Page>} />
+        <Route path="analytics/campaigns" element={<Page><CampaignRoiPage /></Page>} />
+        <Route path="analytics/targets" element={<Page><TargetsPage /></Page>} />
         <Route path="leads" element={<Page><LeadList /></Page>} />
         <Route path="leads/inbox" element={<Page><LeadInbox /></Page>} />
         <Route path="leads/routing-queue" element={<Page><RoutingQueue /></Page>} />

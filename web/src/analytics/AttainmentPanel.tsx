@@ -1,0 +1,81 @@
+import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Card, Progress, Skeleton, Table } from 'antd';
+import { analyticsApi } from '../api/analytics';
+import { queryKeys } from '../api/query-keys';
+import { useMe } from '../auth/session-context';
+import { useI18n } from '../i18n/i18n-context';
+import { QueryErrorResult } from '../shared/QueryErrorResult';
+import { barsOption, plotValue } from './chart-options';
+import { EChart } from './EChart';
+import { useAnalyticsFormat } from './use-analytics-format';
+
+/** Quotas of the period beside what is won so far, per rep and team, in real time (OPP-5). */
+export function AttainmentPanel({ period }: { period: string }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const format = useAnalyticsFormat();
+  const attainment = useQuery({
+    queryKey: queryKeys.analytics('attainment', { period }),
+    queryFn: ({ signal }) => analyticsApi.attainment({ period }, signal),
+  });
+  const rows = useMemo(() => attainment.data?.rows ?? [], [attainment.data]);
+  const currency = attainment.data?.currency ?? me.tenant.currency;
+  const chart = useMemo(
+    () =>
+      barsOption({
+        categories: rows.map((r) => r.name ?? ''),
+        horizontal: true,
+        format: (v) => format.compactNumber(v, currency),
+        series: [
+          { name: t('analytics.attainment.target'), values: rows.map((r) => plotValue(r.target)), color: '#bfbfbf' },
+          { name: t('analytics.attainment.won'), values: rows.map((r) => plotValue(r.won)) },
+        ],
+      }),
+    [rows, format, currency, t],
+  );
+  return (
+    <Card className="l2c-section" size="small" title={t('analytics.attainment.title')} data-testid="attainment-panel">
+      {attainment.isPending ? <Skeleton active /> : null}
+      {attainment.isError ? <QueryErrorResult error={attainment.error} onRetry={() => void attainment.refetch()} /> : null}
+      {rows.length > 0 ? <EChart option={chart} height={Math.max(180, rows.length * 40 + 50)} ariaLabel={t('analytics.attainment.title')} /> : null}
+      {attainment.data ? (
+        <Table
+          rowKey="targetId"
+          size="small"
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          dataSource={rows}
+          locale={{ emptyText: t('analytics.attainment.empty') }}
+          data-testid="attainment-table"
+          columns={[
+            { key: 'name', title: t('analytics.attainment.subject'), render: (_v, r) => r.name ?? t('common.empty') },
+            { key: 'target', title: t('analytics.attainment.target'), align: 'right', render: (_v, r) => format.money(r.target, currency) },
+            {
+              key: 'won',
+              title: t('analytics.attainment.won'),
+              align: 'right',
+              render: (_v, r) => <span data-testid={`attainment-won-${r.targetId}`} data-amount={r.won}>{format.money(r.won, currency)}</span>,
+            },
+            {
+              key: 'attainment',
+              title: t('analytics.attainment.rate'),
+              render: (_v, r) => (
+                <Progress
+                  percent={r.attainment === null ? 0 : Math.round(r.attainment * 1000) / 10}
+                  size="small"
+                  format={() => format.rate(r.attainment)}
+                  status={r.attainment !== null && r.attainment >= 1 ? 'success' : 'normal'}
+                  className="l2c-analytics-progress"
+                />
+              ),
+            },
+            { key: 'gap', title: t('analytics.attainment.gap'), align: 'right', render: (_v, r) => format.money(r.gap, currency) },
+            { key: 'pipeline', title: t('analytics.forecast.pipeline'), align: 'right', render: (_v, r) => format.money(r.pipeline, currency) },
+            { key: 'weighted', title: t('analytics.forecast.weighted'), align: 'right', render: (_v, r) => format.money(r.weighted, currency) },
+          ]}
+        />
+      ) : null}
+    </Card>
+  );
+}

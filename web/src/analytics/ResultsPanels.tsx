@@ -1,0 +1,192 @@
+import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Card, Col, Row, Segmented, Skeleton, Statistic, Table } from 'antd';
+import { analyticsApi, RESULT_GROUPS, type AnalyticsFilters, type ResultGroup } from '../api/analytics';
+import { queryKeys } from '../api/query-keys';
+import { useMe } from '../auth/session-context';
+import { useI18n } from '../i18n/i18n-context';
+import { QueryErrorResult } from '../shared/QueryErrorResult';
+import { barsOption, percentValue } from './chart-options';
+import { EChart } from './EChart';
+import { useAnalyticsFormat } from './use-analytics-format';
+import { useGroupLabel } from './use-group-label';
+
+const GROUP_KEYS = { owner: 'analytics.group.owner', team: 'analytics.group.team', region: 'analytics.group.region' } as const;
+
+/** Win rate, average deal size and sales-cycle length, in total and per rep, team or region (OPP-5). */
+export function WinRatePanel({ filters }: { filters: AnalyticsFilters }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const format = useAnalyticsFormat();
+  const [groupBy, setGroupBy] = useState<ResultGroup>('owner');
+  const label = useGroupLabel(groupBy);
+  const rates = useQuery({
+    queryKey: queryKeys.analytics('win-rates', { ...filters, groupBy }),
+    queryFn: ({ signal }) => analyticsApi.winRates(filters, groupBy, signal),
+  });
+  const data = rates.data;
+  const currency = data?.currency ?? me.tenant.currency;
+  const chart = useMemo(
+    () =>
+      barsOption({
+        categories: (data?.rows ?? []).map(label),
+        horizontal: true,
+        format: format.percentNumber,
+        series: [{ name: t('analytics.results.winRate'), values: (data?.rows ?? []).map((r) => percentValue(r.winRate)) }],
+      }),
+    [data, label, format, t],
+  );
+  return (
+    <Card
+      className="l2c-section"
+      size="small"
+      title={t('analytics.results.winRates')}
+      data-testid="win-rate-panel"
+      extra={
+        <Segmented
+          size="small"
+          value={groupBy}
+          onChange={(v) => setGroupBy(v as ResultGroup)}
+          options={RESULT_GROUPS.map((g) => ({ value: g, label: t(GROUP_KEYS[g]) }))}
+        />
+      }
+    >
+      {rates.isPending ? <Skeleton active /> : null}
+      {rates.isError ? <QueryErrorResult error={rates.error} onRetry={() => void rates.refetch()} /> : null}
+      {data ? (
+        <>
+          <Row gutter={[16, 8]} className="l2c-section">
+            <Col xs={12} md={6}>
+              <Statistic title={t('analytics.results.winRate')} value={format.rate(data.total.winRate)} data-testid="win-rate-total" />
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic title={t('analytics.results.wonLost')} value={`${format.count(data.total.won)} / ${format.count(data.total.lost)}`} />
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic title={t('analytics.results.avgDeal')} value={format.money(data.total.averageDealSize, currency)} />
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic title={t('analytics.results.cycle')} value={format.days(data.total.salesCycleDays)} />
+            </Col>
+          </Row>
+          {data.rows.length > 0 ? <EChart option={chart} height={Math.max(160, data.rows.length * 30 + 40)} ariaLabel={t('analytics.results.winRates')} /> : null}
+          <Table
+            rowKey={(r) => r.key ?? '-'}
+            size="small"
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            dataSource={data.rows}
+            columns={[
+              { key: 'name', title: t(GROUP_KEYS[groupBy]), render: (_v, r) => label(r) },
+              { key: 'won', title: t('analytics.results.won'), align: 'right', render: (_v, r) => format.count(r.won) },
+              { key: 'lost', title: t('analytics.results.lost'), align: 'right', render: (_v, r) => format.count(r.lost) },
+              { key: 'rate', title: t('analytics.results.winRate'), align: 'right', render: (_v, r) => format.rate(r.winRate) },
+              { key: 'wonAmount', title: t('analytics.results.wonAmount'), align: 'right', render: (_v, r) => format.money(r.wonAmount, currency) },
+              { key: 'avg', title: t('analytics.results.avgDeal'), align: 'right', render: (_v, r) => format.money(r.averageDealSize, currency) },
+              { key: 'cycle', title: t('analytics.results.cycle'), align: 'right', render: (_v, r) => format.days(r.salesCycleDays) },
+            ]}
+          />
+        </>
+      ) : null}
+    </Card>
+  );
+}
+
+/** Days deals spend in each stage and how they leave it. */
+export function VelocityPanel({ filters }: { filters: AnalyticsFilters }) {
+  const { t } = useI18n();
+  const format = useAnalyticsFormat();
+  const velocity = useQuery({
+    queryKey: queryKeys.analytics('velocity', filters),
+    queryFn: ({ signal }) => analyticsApi.velocity(filters, signal),
+  });
+  const stages = useMemo(() => velocity.data?.stages ?? [], [velocity.data]);
+  const chart = useMemo(
+    () =>
+      barsOption({
+        categories: stages.map((s) => s.name),
+        format: (v) => format.days(v),
+        series: [
+          { name: t('analytics.velocity.average'), values: stages.map((s) => s.averageDays) },
+          { name: t('analytics.velocity.median'), values: stages.map((s) => s.medianDays) },
+        ],
+      }),
+    [stages, format, t],
+  );
+  return (
+    <Card className="l2c-section" size="small" title={t('analytics.velocity.title')} data-testid="velocity-panel">
+      {velocity.isPending ? <Skeleton active /> : null}
+      {velocity.isError ? <QueryErrorResult error={velocity.error} onRetry={() => void velocity.refetch()} /> : null}
+      {velocity.data ? (
+        <>
+          <Statistic className="l2c-section" title={t('analytics.results.cycle')} value={format.days(velocity.data.salesCycleDays)} />
+          {stages.length > 0 ? <EChart option={chart} height={260} ariaLabel={t('analytics.velocity.title')} /> : null}
+          <Table
+            rowKey="stageId"
+            size="small"
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            dataSource={stages}
+            columns={[
+              { key: 'name', title: t('analytics.velocity.stage'), render: (_v, s) => s.name },
+              { key: 'entered', title: t('analytics.velocity.entered'), align: 'right', render: (_v, s) => format.count(s.entered) },
+              { key: 'advanced', title: t('analytics.velocity.advanced'), align: 'right', render: (_v, s) => format.count(s.advanced) },
+              { key: 'lost', title: t('analytics.velocity.lost'), align: 'right', render: (_v, s) => format.count(s.lost) },
+              { key: 'stillIn', title: t('analytics.velocity.stillIn'), align: 'right', render: (_v, s) => format.count(s.stillIn) },
+              { key: 'avg', title: t('analytics.velocity.average'), align: 'right', render: (_v, s) => format.days(s.averageDays) },
+              { key: 'median', title: t('analytics.velocity.median'), align: 'right', render: (_v, s) => format.days(s.medianDays) },
+            ]}
+          />
+        </>
+      ) : null}
+    </Card>
+  );
+}
+
+/** Deals lost in the period by reason. */
+export function LossReasonPanel({ filters }: { filters: AnalyticsFilters }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const format = useAnalyticsFormat();
+  const reasons = useQuery({
+    queryKey: queryKeys.analytics('loss-reasons', filters),
+    queryFn: ({ signal }) => analyticsApi.lossReasons(filters, signal),
+  });
+  const rows = useMemo(() => reasons.data?.reasons ?? [], [reasons.data]);
+  const currency = reasons.data?.currency ?? me.tenant.currency;
+  const name = (label: string | null) => label ?? t('analytics.loss.unspecified');
+  const chart = useMemo(
+    () =>
+      barsOption({
+        categories: rows.map((r) => r.label ?? t('analytics.loss.unspecified')),
+        horizontal: true,
+        format: (v) => format.count(v),
+        series: [{ name: t('analytics.loss.count'), values: rows.map((r) => r.count), color: '#fa8c16' }],
+      }),
+    [rows, format, t],
+  );
+  return (
+    <Card className="l2c-section" size="small" title={t('analytics.loss.title')} data-testid="loss-panel">
+      {reasons.isPending ? <Skeleton active /> : null}
+      {reasons.isError ? <QueryErrorResult error={reasons.error} onRetry={() => void reasons.refetch()} /> : null}
+      {reasons.data ? (
+        <>
+          {rows.length > 0 ? <EChart option={chart} height={Math.max(140, rows.length * 30 + 40)} ariaLabel={t('analytics.loss.title')} /> : null}
+          <Table
+            rowKey={(r) => r.reason ?? '-'}
+            size="small"
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            dataSource={rows}
+            columns={[
+              { key: 'reason', title: t('analytics.loss.reason'), render: (_v, r) => name(r.label) },
+              { key: 'count', title: t('analytics.loss.count'), align: 'right', render: (_v, r) => format.count(r.count) },
+              { key: 'share', title: t('analytics.loss.share'), align: 'right', render: (_v, r) => format.rate(r.share) },
+              { key: 'amount', title: t('analytics.loss.amount'), align: 'right', render: (_v, r) => format.money(r.amount, currency) },
+            ]}
+          />
+        </>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,347 @@
+import { API_BASE, currentRequestLocale, request } from './http-client';
+import { resource } from './resources';
+import type { BaseRecord, Money } from './types';
+
+/**
+ * Analytics (OPP-5 … OPP-9, M2L-7, M2L-8, BI-1): results, funnel with drill-down, forecast with
+ * managers' adjustments and accuracy, quotas. Amounts are decimal strings in the response's
+ * `currency`; rates are fractions (0.25 = 25 %).
+ */
+
+/** The filters every analytics endpoint takes (API.md): a fiscal period key or a day range, and who. */
+export interface AnalyticsFilters {
+  /** FY2025, FY2025-Q2, FY2025-M07; default: the current fiscal quarter. */
+  period?: string;
+  from?: string;
+  to?: string;
+  teamId?: string;
+  ownerId?: string;
+  region?: string;
+  productLineId?: string;
+  source?: string;
+  currency?: string;
+}
+
+/** What every answer says about the range it covers. */
+export interface AnalyticsRange {
+  from: string;
+  /** Last day, inclusive. */
+  to: string;
+  period: string | null;
+  currency: string;
+}
+
+export interface AttainmentRow {
+  targetId: string;
+  ownerId: string | null;
+  teamId: string | null;
+  name: string | null;
+  target: string;
+  won: string;
+  wonCount: number;
+  /** won / target; null for a zero target. */
+  attainment: number | null;
+  gap: string;
+  pipeline: string;
+  weighted: string;
+}
+
+export interface Attainment {
+  period: string;
+  from: string;
+  to: string;
+  currency: string;
+  rows: AttainmentRow[];
+}
+
+export const RESULT_GROUPS = ['owner', 'team', 'region'] as const;
+export type ResultGroup = (typeof RESULT_GROUPS)[number];
+
+export interface WinRateRow {
+  key: string | null;
+  label: string | null;
+  won: number;
+  lost: number;
+  winRate: number | null;
+  wonAmount: string;
+  lostAmount: string;
+  averageDealSize: string | null;
+  salesCycleDays: number | null;
+}
+
+export interface WinRates extends AnalyticsRange {
+  groupBy: ResultGroup;
+  total: WinRateRow;
+  rows: WinRateRow[];
+}
+
+export interface StageVelocity {
+  stageId: string;
+  name: string;
+  processId: string;
+  order: number;
+  entered: number;
+  exited: number;
+  stillIn: number;
+  advanced: number;
+  lost: number;
+  averageDays: number | null;
+  medianDays: number | null;
+}
+
+export interface Velocity extends AnalyticsRange {
+  salesCycleDays: number | null;
+  stages: StageVelocity[];
+}
+
+export interface LossReasonRow {
+  reason: string | null;
+  label: string | null;
+  count: number;
+  share: number | null;
+  amount: string;
+}
+
+export interface LossReasons extends AnalyticsRange {
+  lost: number;
+  reasons: LossReasonRow[];
+}
+
+export interface FunnelStep {
+  /** leads, mql, sql, stage:<stageId>, won — also the drill target. */
+  key: string;
+  label: string;
+  count: number;
+  conversion: number | null;
+  overall: number | null;
+  companyCount: number;
+  companyConversion: number | null;
+  leakiest: boolean;
+}
+
+export interface Funnel extends AnalyticsRange {
+  processId: string;
+  steps: FunnelStep[];
+  leakiestStep: string | null;
+}
+
+export interface DrillRecord {
+  id: string;
+  name: string | null;
+  ownerId: string | null;
+  status: string;
+  amount: Money | null;
+}
+
+export interface FunnelDrill {
+  step: string;
+  object: 'leads' | 'opportunities';
+  truncated: boolean;
+  records: DrillRecord[];
+}
+
+export const FORECAST_GROUPS = ['owner', 'team', 'region', 'productLine'] as const;
+export type ForecastGroup = (typeof FORECAST_GROUPS)[number];
+
+export interface ForecastFigures {
+  pipeline: string;
+  bestCase: string;
+  commit: string;
+  closed: string;
+  weighted: string;
+  openDeals: number;
+  /** commit + closed. */
+  call: string;
+}
+
+export const ADJUSTABLE_CATEGORIES = ['commit', 'best_case'] as const;
+export type AdjustableCategory = (typeof ADJUSTABLE_CATEGORIES)[number];
+
+export interface ForecastAdjustment {
+  id: string;
+  original: string;
+  adjusted: string;
+  note: string;
+  adjustedById: string;
+  adjustedByName: string | null;
+  at: string;
+}
+
+export interface ForecastRow extends ForecastFigures {
+  /** Owner id, team id, region or product line id; null for deals without one. */
+  key: string | null;
+  label?: string | null;
+  teamId?: string | null;
+  parentId?: string | null;
+  /** Per owner: the figures after managers' adjustments (the rep's own stay above). Per team: the call after them. */
+  adjusted?: {
+    call: string;
+    commit?: string;
+    bestCase?: string;
+    adjustments?: Partial<Record<AdjustableCategory, ForecastAdjustment>>;
+  };
+}
+
+export interface Forecast extends AnalyticsRange {
+  groupBy: ForecastGroup;
+  total: ForecastFigures;
+  rows: ForecastRow[];
+}
+
+export interface AdjustmentInput {
+  subjectId: string;
+  period: string;
+  category: AdjustableCategory;
+  amount: Money;
+  note: string;
+}
+
+export interface AdjustmentResult {
+  id: string;
+  subjectId: string;
+  period: string;
+  category: AdjustableCategory;
+  currency: string;
+  original: string;
+  adjusted: string;
+  note: string;
+}
+
+export interface AccuracySnapshot {
+  snapshotId: string;
+  day: string;
+  period: string;
+  complete: boolean;
+  call: string;
+  weightedCall: string;
+  actual: string;
+  error: number | null;
+}
+
+export interface TeamAccuracy {
+  teamId: string;
+  name: string;
+  /** 1 − Σ|actual − call| / Σ actual over finished periods. */
+  accuracy: number | null;
+  /** Σ actual / Σ call: how far the team's calls ran from what closed. */
+  bias: number | null;
+  currentCall: string;
+  /** Today's call × the team's bias; null without finished history. */
+  adjustedForecast: string | null;
+  snapshots: AccuracySnapshot[];
+}
+
+export interface ForecastAccuracy extends AnalyticsRange {
+  teams: TeamAccuracy[];
+}
+
+/** A quota for one rep or one team and one fiscal period. */
+export interface Target extends BaseRecord {
+  ownerId: string | null;
+  teamId: string | null;
+  period: string;
+  periodType: string;
+  startDate: string;
+  endDate: string;
+  amount: Money;
+  note: string | null;
+}
+
+export interface TargetInput {
+  ownerId?: string | null;
+  teamId?: string | null;
+  period: string;
+  amount: Money;
+  note?: string | null;
+}
+
+/** Where the records behind a figure are listed: `GET path?query` (answers like a funnel drill). */
+export interface DrillLink {
+  path: string;
+  query: Record<string, string>;
+}
+
+export const ATTRIBUTION_MODELS = ['first_touch', 'last_touch', 'linear'] as const;
+export type AttributionModel = (typeof ATTRIBUTION_MODELS)[number];
+export const ROI_DRILLS = ['leads', 'mqls', 'sqls', 'opportunities', 'won'] as const;
+export type RoiDrill = (typeof ROI_DRILLS)[number];
+
+export interface RoiFigures {
+  cost: string;
+  /** Credited leads: shares of a lead under linear attribution, so not always whole. */
+  leads: number;
+  mqls: number;
+  sqls: number;
+  opportunities: number;
+  pipeline: string;
+  wonDeals: number;
+  won: string;
+  costPerLead: string | null;
+  costPerMql: string | null;
+  /** (won − cost) / cost. */
+  roi: number | null;
+  daysToOpportunity: number | null;
+  drill: Partial<Record<RoiDrill | 'cost', DrillLink>>;
+}
+
+export interface AlignmentFigures {
+  mqls: number;
+  sqls: number;
+  conversion: number | null;
+  gapDays: number | null;
+  drill: DrillLink;
+}
+
+export interface CampaignRoi extends AnalyticsRange {
+  model: AttributionModel;
+  total: RoiFigures;
+  byType: (RoiFigures & { type: string })[];
+  campaigns: (RoiFigures & { campaignId: string; name: string; type: string })[];
+  alignment: AlignmentFigures & { months: (AlignmentFigures & { month: string })[] };
+}
+
+/** `period=…&teamId=…` without empty values; a day range replaces the period. */
+export function analyticsQuery(filters: AnalyticsFilters, extra: Record<string, string | undefined> = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...filters, ...extra })) {
+    const trimmed = value?.trim();
+    if (trimmed) search.set(key, trimmed);
+  }
+  if (search.has('from') || search.has('to')) search.delete('period');
+  return search.toString();
+}
+
+const get = <T>(path: string, filters: AnalyticsFilters, extra: Record<string, string | undefined> = {}, signal?: AbortSignal) =>
+  request<T>('GET', path, { query: analyticsQuery(filters, extra), signal });
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+export const analyticsApi = {
+  attainment: (filters: Pick<AnalyticsFilters, 'period' | 'currency'>, signal?: AbortSignal) =>
+    get<Attainment>('/analytics/attainment', { period: filters.period, currency: filters.currency }, {}, signal),
+  winRates: (filters: AnalyticsFilters, groupBy: ResultGroup, signal?: AbortSignal) =>
+    get<WinRates>('/analytics/win-rates', filters, { groupBy }, signal),
+  velocity: (filters: AnalyticsFilters, signal?: AbortSignal) => get<Velocity>('/analytics/velocity', filters, {}, signal),
+  lossReasons: (filters: AnalyticsFilters, signal?: AbortSignal) => get<LossReasons>('/analytics/loss-reasons', filters, {}, signal),
+  funnel: (filters: AnalyticsFilters, processId: string | undefined, signal?: AbortSignal) =>
+    get<Funnel>('/analytics/funnel', filters, { processId }, signal),
+  /** The records behind one step (at most 1 000; `truncated` says there were more). */
+  funnelDrill: (filters: AnalyticsFilters, processId: string | undefined, step: string, signal?: AbortSignal) =>
+    get<FunnelDrill>('/analytics/funnel', filters, { processId, drill: step }, signal),
+  forecast: (filters: AnalyticsFilters, groupBy: ForecastGroup, signal?: AbortSignal) =>
+    get<Forecast>('/analytics/forecast', filters, { groupBy }, signal),
+  /** A manager sets a subordinate's commit or best case with a note; the rep's own figure stays beside it. */
+  adjustForecast: (input: AdjustmentInput) => request<AdjustmentResult>('POST', '/analytics/forecast/adjustments', { body: input }),
+  forecastAccuracy: (filters: AnalyticsFilters, signal?: AbortSignal) =>
+    get<ForecastAccuracy>('/analytics/forecast-accuracy', filters, {}, signal),
+  campaignRoi: (filters: AnalyticsFilters, model: AttributionModel, signal?: AbortSignal) =>
+    get<CampaignRoi>('/analytics/campaign-roi', filters, { model }, signal),
+  /** The records behind a figure whose answer names them (analytics drill links only). */
+  drill: (link: DrillLink, signal?: AbortSignal) =>
+    request<FunnelDrill>('GET', link.path.replace(/^\/api\/v1/, ''), { query: new URLSearchParams(link.query).toString(), signal }),
+  /** A link the browser downloads: the table of an analytics endpoint as CSV or Excel. */
+  exportUrl: (path: string, filters: AnalyticsFilters, format: ExportFormat, extra: Record<string, string | undefined> = {}) =>
+    `${API_BASE}${path}?${analyticsQuery(filters, { ...extra, format, locale: currentRequestLocale() })}`,
+};
+
+export const targetsApi = resource<Target, TargetInput>('targets');
