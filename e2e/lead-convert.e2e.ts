@@ -50,7 +50,7 @@ describe('converting a lead into an existing account', () => {
     await page.locator('.ant-picker-dropdown .ant-picker-cell-in-view').last().click();
     await page.getByTestId('convert-submit').click();
 
-    await page.waitForURL(new RegExp(`/accounts/${accountId}$`));
+    await page.waitForURL(new RegExp(`/accounts/${accountId}\\?tab=contacts$`));
     await page.getByTestId('account-contacts').getByText(leadName).waitFor();
   });
 

@@ -63,7 +63,7 @@ export function ConvertLeadDialog({ lead, open, onClose }: { lead: LeadRecord; o
       const result = await conversionApi.convert(lead.id, input);
       await Promise.all(['leads', 'accounts', 'contacts', 'opportunities'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
       onClose();
-      navigate(`/accounts/${encodeURIComponent(result.accountId)}`);
+      navigate(`/accounts/${encodeURIComponent(result.accountId)}?tab=contacts`);
     } catch (error) {
       if (isApiError(error) && (error.code === 'ACCOUNT_MATCH_AMBIGUOUS' || error.code === 'ACCOUNT_NOT_VISIBLE')) void preview.refetch();
       showError(error, t('convert.failed'));
