@@ -13,13 +13,15 @@ interface ActivityFormProps {
   open: boolean;
   /** The account the activity is logged on; null for an activity without account. */
   accountId: string | null;
+  /** The deal the activity is logged on (its activities tab). */
+  opportunityId?: string;
   defaultType?: ActivityType;
   onClose: () => void;
   onSaved?: (activity: Activity) => void;
 }
 
 /** "Log activity": a visit, call, meeting, e-mail or task, with outcome and next step. */
-export function ActivityForm({ open, accountId, defaultType = 'call', onClose, onSaved }: ActivityFormProps) {
+export function ActivityForm({ open, accountId, opportunityId, defaultType = 'call', onClose, onSaved }: ActivityFormProps) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   // Fresh "now" each time the drawer opens.
@@ -32,7 +34,7 @@ export function ActivityForm({ open, accountId, defaultType = 'call', onClose, o
       testId="activity-form"
       initialValues={initialValues}
       fieldNames={ACTIVITY_FORM_FIELDS}
-      onSubmit={(values) => activitiesApi.create(toActivityInput(values, accountId))}
+      onSubmit={(values) => activitiesApi.create({ ...toActivityInput(values, accountId), ...(opportunityId ? { opportunityId } : {}) })}
       onSaved={(activity) => {
         void queryClient.invalidateQueries({ queryKey: queryKeys.all('activities') });
         if (activity.accountId) {

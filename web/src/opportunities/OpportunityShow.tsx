@@ -134,7 +134,7 @@ function DealRecord({ deal }: { deal: Opportunity }) {
             { key: 'battle-map', label: <span data-testid="deal-tab-battle-map">{t('deal.tab.battleMap')}</span>, children: <BattleMap opportunityId={deal.id} /> },
             { key: 'documents', label: <span data-testid="deal-tab-documents">{t('deal.tab.documents')}</span>, children: <DealDocuments deal={deal} /> },
             { key: 'history', label: <span data-testid="deal-tab-history">{t('deal.tab.history')}</span>, children: <StageHistory dealId={deal.id} /> },
-            { key: 'activities', label: <span data-testid="deal-tab-activities">{t('deal.tab.activities')}</span>, children: <DealActivities dealId={deal.id} /> },
+            { key: 'activities', label: <span data-testid="deal-tab-activities">{t('deal.tab.activities')}</span>, children: <DealActivities dealId={deal.id} accountId={deal.accountId} /> },
           ]}
         />
       </Card>
