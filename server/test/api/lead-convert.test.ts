@@ -51,6 +51,7 @@ describe('lead conversion', () => {
     })).body;
     const lead = await qualifiedLead({ name: '王建国', company: '北京星河智造科技有限公司', title: 'CIO', email: 'wang@xinghe.cn', phone: '13801012345', productInterest: 'MES' });
     expect((await marketing.post(`/campaigns/${campaign.id}/members`, { leadId: lead.id, status: 'attended' })).status).toBe(201);
+    const call = (await rep.client.post('/activities', { type: 'call', subject: '电话沟通 MES 需求', leadId: lead.id, startAt: new Date().toISOString() })).body;
 
     const preview = await rep.client.get(`/leads/${lead.id}/conversion`);
     expect(preview.status).toBe(200);
@@ -77,6 +78,8 @@ describe('lead conversion', () => {
     const deal = (await rep.client.get(`/opportunities/${converted.body.opportunityId}`)).body;
     expect(deal).toMatchObject({ accountId: account.id, leadId: lead.id, name: '星河智造 MES', amount: { amount: '480000.00', currency: 'CNY' }, ownerId: rep.id });
     expect(deal.contacts).toEqual([{ contactId: contact.id, role: null }]);
+    // The call logged on the lead now shows on the account (timeline) with the contact.
+    expect((await rep.client.get(`/activities/${call.id}`)).body).toMatchObject({ leadId: lead.id, accountId: account.id, contactIds: [contact.id] });
     const touches = await rep.client.get(`/opportunities/${deal.id}/campaign-touches`);
     expect(touches.body.data).toHaveLength(1);
     expect(touches.body.data[0]).toMatchObject({ leadId: lead.id, campaignId: campaign.id, campaignName: '2026 北京工业展' });

@@ -6,6 +6,7 @@ import type { Money } from '../../platform/normalize/money.js';
 import { campaignStore } from '../campaigns/campaigns.service.js';
 import { accountStore, type Account } from '../customers/accounts.service.js';
 import { contactStore, findAccountContact, type Contact } from '../customers/contacts.service.js';
+import { attachLeadActivities } from '../customers/customer-relink.service.js';
 import { recordDuplicates } from '../dedup/duplicate-candidates.service.js';
 import type { MatchReason } from '../dedup/index.js';
 import { leadStore, markLeadConverted, refuseConverted, touchesForAttribution, type Lead, type LeadTouch } from '../leads/leads.service.js';
@@ -182,8 +183,8 @@ const contactFromLead = (lead: Lead, accountId: string, ownerId: string) => ({
  * Converts a qualified lead (accepted or SQL) into an account — an existing one found by
  * duplicate detection, never a silent twin — a contact of it (an existing one with the same
  * e-mail or phone is reused) and optionally an opportunity that keeps the lead (and with it the
- * lead's campaign touches) for attribution. One transaction: when any step is refused, nothing
- * is kept. The lead becomes read-only and links to what it became (`leads.converted`).
+ * lead's campaign touches) for attribution; the activities logged on the lead join the account
+ * and contact. One transaction: when any step is refused, nothing is kept. The lead becomes read-only and links to what it became (`leads.converted`).
  */
 export async function convertLead(ctx: RequestContext, leadId: string, input: ConvertInput): Promise<ConversionResult> {
   const lead = await leadStore.get(ctx, leadId);
@@ -220,7 +221,8 @@ export async function convertLead(ctx: RequestContext, leadId: string, input: Co
         })
       : null;
     const links = { accountId: account.id, contactId: contact.id, opportunityId: deal?.id ?? null };
-    const converted = await markLeadConverted(ctx, lead.id, links, { accountCreated: !accountId, contactCreated });
+    const activityIds = await attachLeadActivities(ctx, lead.id, account.id, contact.id);
+    const converted = await markLeadConverted(ctx, lead.id, links, { accountCreated: !accountId, contactCreated, activityIds });
     return { ...links, accountCreated: !accountId, contactCreated, lead: converted };
   });
 }

@@ -73,3 +73,21 @@ export async function relinkReportingLines(ctx: RequestContext, fromIds: readonl
     .where(and(eq(contacts.tenantId, ctx.tenantId), inArray(contacts.reportsToId, [...fromIds])))
     .returning({ id: contacts.id }));
 }
+
+/**
+ * A converted lead's activities (the calls and visits logged on it) now also belong to the
+ * account and the contact it became, so they show on the account's timeline. An activity that
+ * already names an account keeps it. Runs in the conversion's transaction; returns the ids changed.
+ */
+export async function attachLeadActivities(ctx: RequestContext, leadId: string, accountId: string, contactId: string): Promise<string[]> {
+  return ids(await executor(ctx)
+    .update(activities)
+    .set({
+      accountId: sql`coalesce(${activities.accountId}, ${accountId}::uuid)`,
+      contactIds: sql`CASE WHEN ${contactId}::uuid = ANY(${activities.contactIds}) THEN ${activities.contactIds}
+        ELSE array_append(${activities.contactIds}, ${contactId}::uuid) END`,
+      ...bump(activities),
+    })
+    .where(and(eq(activities.tenantId, ctx.tenantId), eq(activities.leadId, leadId)))
+    .returning({ id: activities.id }));
+}
