@@ -9,6 +9,9 @@ import type { App } from '../../platform/http/types.js';
 import { maxFileMb } from '../imports/imports.service.js';
 import { resolveScope, type AnalyticsFilters } from './analytics-scope.js';
 import { ATTRIBUTION_MODELS, campaignRoi, campaignRoiDrill, ROI_DRILLS, type AttributionModel } from './campaign-roi.service.js';
+import { behaviourDrill, BEHAVIOUR_TYPES, weeklyBehaviour } from './behaviour.service.js';
+import { executiveDashboard, managerDashboard, repDashboard } from './dashboards.service.js';
+import { DEAL_DATE_FIELDS, DEAL_STATUSES, dealList } from './deals.service.js';
 import { scheduleAnalyticsJobs } from './forecast-snapshot.job.js';
 import { ADJUSTABLE_CATEGORIES, adjustForecast, FORECAST_GROUPS, forecast, forecastAccuracy, takeForecastSnapshot, type ForecastGroup } from './forecast.service.js';
 import { funnel, funnelDrill } from './funnel.service.js';
@@ -246,6 +249,83 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
     const opts = { model: model as AttributionModel | undefined, campaignId, campaignType };
     return drill ? campaignRoiDrill(scope, drill, { ...opts, month }) : campaignRoi(scope, opts);
   });
+
+  const DrillRecords = Open({ step: Type.String(), object: Type.String(), truncated: Type.Boolean(), records: Type.Array(Open({ id: Uuid })) });
+  app.get('/api/v1/analytics/deals', {
+    schema: {
+      tags,
+      summary: 'The deals behind a money figure: visible deals matching the filters, closing (or created) in the range, largest first',
+      querystring: Type.Object({
+        ...filterQuery,
+        status: Type.Optional(literals(DEAL_STATUSES)),
+        forecastCategory: Type.Optional(Type.String({ maxLength: 20 })),
+        stageId: Type.Optional(Uuid),
+        accountId: Type.Optional(Uuid),
+        dateField: Type.Optional(literals(DEAL_DATE_FIELDS)),
+      }),
+      response: { 200: Open({ ...Range, object: Type.String(), truncated: Type.Boolean(), records: Type.Array(Open({ id: Uuid, name: Type.String() })) }), ...errors },
+    },
+  }, async (request) => {
+    const { status, forecastCategory, stageId, accountId, dateField } = request.query;
+    return dealList(await resolveScope(request.ctx, filtersOf(request.query)), { status, forecastCategory, stageId, accountId, dateField });
+  });
+
+  const Counts = { visits: Type.Integer(), calls: Type.Integer(), drill: Type.Record(Type.String(), Drill) };
+  app.get('/api/v1/analytics/behaviour', {
+    schema: {
+      tags,
+      summary: 'Behaviour [OPP-7]: done visits and calls per rep and team per ISO week; ?drill=visit|call (with ownerId/teamId, week) lists the activities',
+      querystring: Type.Object({
+        ...filterQuery,
+        drill: Type.Optional(literals(BEHAVIOUR_TYPES)),
+        week: Type.Optional(Type.String({ pattern: '^\\d{4}-W\\d{2}$' })),
+      }),
+      response: {
+        200: Type.Union([
+          Open({
+            ...Range, total: Open(Counts),
+            weeks: Type.Array(Open({ week: Type.String(), ...Counts })),
+            reps: Type.Array(Open({ ownerId: Uuid, name: Nullable(Type.String()), ...Counts })),
+            repWeeks: Type.Array(Open({ week: Type.String(), ownerId: Uuid, ...Counts })),
+            teams: Type.Array(Open({ teamId: Nullable(Uuid), name: Nullable(Type.String()), ...Counts })),
+            teamWeeks: Type.Array(Open({ week: Type.String(), teamId: Nullable(Uuid), ...Counts })),
+          }),
+          DrillRecords,
+        ]),
+        ...errors,
+      },
+    },
+  }, async (request) => {
+    const scope = await resolveScope(request.ctx, filtersOf(request.query));
+    const { drill, week } = request.query;
+    return drill ? behaviourDrill(scope, drill, week) : weeklyBehaviour(scope);
+  });
+
+  const dashboards = {
+    executive: {
+      summary: 'Executive dashboard: attainment by team and rep; results and forecast by region, team and product line; quarter and year forecast with the accuracy-adjusted call; campaign ROI',
+      build: executiveDashboard,
+    },
+    manager: {
+      summary: "Manager dashboard, the weekly review pack: the team's attainment, pipeline per stage and rep, visits and calls per rep and week, forecast per rep with adjustments, funnel beside the company's (teamId: default the caller's team)",
+      build: managerDashboard,
+    },
+    rep: {
+      summary: "Rep dashboard: own funnel, forecast and rank among the team's peers, customers, best customers (won amount) and untapped ones (ownerId: default the caller)",
+      build: repDashboard,
+    },
+  } as const;
+  for (const [name, d] of Object.entries(dashboards)) {
+    app.get(`/api/v1/dashboards/${name}`, {
+      schema: {
+        tags: ['Dashboards'],
+        summary: d.summary,
+        description: 'Every figure carries `drill` links: GET path?query lists the records behind it.',
+        querystring: Type.Object(filterQuery),
+        response: { 200: Open({ ...Range }), ...errors },
+      },
+    }, async (request) => d.build(request.ctx, filtersOf(request.query)));
+  }
 
   // History import: multipart parsing for this route only.
   const limitMb = maxFileMb();

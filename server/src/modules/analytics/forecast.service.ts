@@ -6,6 +6,7 @@ import { queryRows } from '../../platform/db/client.js';
 import { uuidv7 } from '../../platform/db/ids.js';
 import { AppError, fieldError } from '../../platform/http/errors.js';
 import { getTenantSettings } from '../../platform/tenancy/tenant-settings.service.js';
+import { productLineFacts } from '../catalog/product-line-facts.js';
 import { lineItemFacts } from '../opportunities/opportunity-facts.js';
 import { addAmounts, amount, dealsQuery, num, ratio, resolveScope, scaleAmount, subAmounts, toMinor, type Scope } from './analytics-scope.js';
 import './analytics.messages.js';
@@ -128,8 +129,9 @@ export async function forecast(scope: Scope, groupBy: ForecastGroup = 'owner') {
         SELECT f.id, f.status, f.forecast_category, f.probability, li.product_line_id, coalesce(li.line_total, f.amount) AS amount
         FROM fdeals f LEFT JOIN (${lineItemFacts(ctx)}) li ON li.opportunity_id = f.id
       )
-      SELECT x.product_line_id AS key, ${FIGURES} FROM split x GROUP BY x.product_line_id ORDER BY x.product_line_id`))
-      .map((r) => ({ key: r.key ?? null, ...figures(r), call: addAmounts(amount(r.commit), amount(r.closed)) }));
+      SELECT x.product_line_id AS key, (SELECT pl.name FROM (${productLineFacts(ctx)}) pl WHERE pl.id = x.product_line_id) AS label, ${FIGURES}
+      FROM split x GROUP BY x.product_line_id ORDER BY x.product_line_id`))
+      .map((r) => ({ key: r.key ?? null, label: r.label ?? null, ...figures(r), call: addAmounts(amount(r.commit), amount(r.closed)) }));
   }
   return { ...rangeOf(scope), groupBy, total: { ...total, call: addAmounts(total.commit, total.closed) }, rows };
 }

@@ -1,0 +1,102 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { executor } from '../../platform/access/context.js';
+import { queryRows } from '../../platform/db/client.js';
+import { AppError } from '../../platform/http/errors.js';
+import { accountFacts, activityFacts } from '../customers/account-facts.js';
+import { inRange, num, teamSubtree, type Scope } from './analytics-scope.js';
+import { drillLink, scopeParams } from './drill.js';
+import { DRILL_LIMIT } from './funnel.service.js';
+import { rangeOf } from './results.service.js';
+
+/** The activity types behaviour counts: done visits and calls. */
+export const BEHAVIOUR_TYPES = ['visit', 'call'] as const;
+export type BehaviourType = (typeof BEHAVIOUR_TYPES)[number];
+
+/** ISO week (2026-W48) of an instant in the tenant's time zone, in SQL. */
+const isoWeek = (scope: Scope, at: SQL) => sql`to_char(${at} AT TIME ZONE ${scope.timezone}, 'IYYY-"W"IW')`;
+
+/**
+ * CTE `acts`: the done visits and calls the caller may see that happened in the range (the
+ * tenant's days), with the owner's team and the ISO week; team, owner and region filters apply
+ * (region: the account's).
+ */
+function doneActivities(scope: Scope, extra: SQL = sql`true`): SQL {
+  const { ctx, filters: f } = scope;
+  const conditions: SQL[] = [
+    sql`v.status = 'done'`, sql`v.type IN ('visit', 'call')`, inRange(scope, sql`(v.at AT TIME ZONE ${scope.timezone})::date`), extra,
+  ];
+  if (f.teamId) conditions.push(teamSubtree(ctx, f.teamId, sql`u.team_id`));
+  if (f.ownerId) conditions.push(sql`v.owner_id = ${f.ownerId}::uuid`);
+  if (f.region) conditions.push(sql`a.region = ${f.region}`);
+  return sql`acts AS (
+    SELECT v.id, v.type, v.subject, v.owner_id, v.account_id, v.at, u.team_id, u.name AS owner_name, a.name AS account_name,
+      ${isoWeek(scope, sql`v.at`)} AS week
+    FROM (${activityFacts(ctx, scope.level)}) v
+    JOIN users u ON u.tenant_id = ${ctx.tenantId} AND u.id = v.owner_id
+    LEFT JOIN (${accountFacts(ctx)}) a ON a.id = v.account_id
+    WHERE ${sql.join(conditions, sql` AND `)}
+  )`;
+}
+
+/**
+ * Visits and calls done per rep and per team, per ISO week of the range and over the whole
+ * range [OPP-7]; every count links to the activities behind it.
+ */
+export async function weeklyBehaviour(scope: Scope) {
+  const { ctx } = scope;
+  const rows = await queryRows<Record<string, unknown>>(executor(ctx), sql`
+    WITH ${doneActivities(scope)}
+    SELECT GROUPING(week) AS g_week, GROUPING(owner_id) AS g_owner, GROUPING(team_id) AS g_team, week, owner_id, team_id,
+      min(owner_name) AS owner_name, min(team_id::text) AS owner_team_id,
+      (SELECT t.name FROM teams t WHERE t.tenant_id = ${ctx.tenantId} AND t.id = acts.team_id) AS team_name,
+      count(*) FILTER (WHERE type = 'visit') AS visits, count(*) FILTER (WHERE type = 'call') AS calls
+    FROM acts
+    GROUP BY GROUPING SETS ((), (week), (owner_id), (week, owner_id), (team_id), (week, team_id))
+    ORDER BY week NULLS FIRST, owner_name, team_name`);
+  const base = scopeParams(scope);
+  const counts = (r: Record<string, unknown>, who: Record<string, string | undefined>) => ({
+    visits: num(r.visits),
+    calls: num(r.calls),
+    drill: {
+      visits: drillLink('analytics/behaviour', base, who, { drill: 'visit', week: (r.week as string | null) ?? undefined }),
+      calls: drillLink('analytics/behaviour', base, who, { drill: 'call', week: (r.week as string | null) ?? undefined }),
+    },
+  });
+  const pick = (week: 0 | 1, owner: 0 | 1, team: 0 | 1) => rows.filter((r) => num(r.g_week) === week && num(r.g_owner) === owner && num(r.g_team) === team);
+  const rep = (r: Record<string, unknown>) => ({
+    ownerId: r.owner_id as string, name: (r.owner_name as string | null) ?? null, teamId: (r.owner_team_id as string | null) ?? null,
+    ...counts(r, { ownerId: r.owner_id as string }),
+  });
+  const team = (r: Record<string, unknown>) => ({
+    teamId: (r.team_id as string | null) ?? null, name: (r.team_name as string | null) ?? null, ...counts(r, { teamId: (r.team_id as string | null) ?? undefined }),
+  });
+  const [total] = pick(1, 1, 1);
+  return {
+    ...rangeOf(scope),
+    total: counts(total ?? {}, {}),
+    weeks: pick(0, 1, 1).map((r) => ({ week: r.week as string, ...counts(r, {}) })),
+    reps: pick(1, 0, 1).map(rep),
+    repWeeks: pick(0, 0, 1).map((r) => ({ week: r.week as string, ...rep(r) })),
+    teams: pick(1, 1, 0).map(team),
+    teamWeeks: pick(0, 1, 0).map((r) => ({ week: r.week as string, ...team(r) })),
+  };
+}
+
+/** The done visits or calls behind a behaviour count (optionally of one ISO week), newest first, at most DRILL_LIMIT. */
+export async function behaviourDrill(scope: Scope, type: string, week?: string) {
+  if (!(BEHAVIOUR_TYPES as readonly string[]).includes(type)) throw new AppError(400, 'DRILL_STEP_UNKNOWN', { step: type }, { step: type });
+  const rows = await queryRows<Record<string, unknown>>(executor(scope.ctx), sql`
+    WITH ${doneActivities(scope, sql`v.type = ${type}`)}
+    SELECT * FROM acts ${week ? sql`WHERE week = ${week}` : sql``}
+    ORDER BY at DESC, id LIMIT ${DRILL_LIMIT + 1}`);
+  return {
+    step: type,
+    object: 'activities',
+    truncated: rows.length > DRILL_LIMIT,
+    records: rows.slice(0, DRILL_LIMIT).map((r) => ({
+      id: r.id as string, type: r.type as string, subject: r.subject as string, ownerId: r.owner_id as string,
+      accountId: (r.account_id as string | null) ?? null, accountName: (r.account_name as string | null) ?? null,
+      at: new Date(r.at as string).toISOString(), week: r.week as string,
+    })),
+  };
+}

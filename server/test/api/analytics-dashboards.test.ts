@@ -1,0 +1,233 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayIn } from '../../src/modules/analytics/fiscal-periods.js';
+import { createTestApp, type ApiClient, type TestApp } from '../test-app.js';
+
+/*
+ * Role dashboards [BI-1], behaviour [OPP-7] and the deals drill over a small team built through
+ * the API: every expected figure is computed here from the seeded deals and activities.
+ */
+
+let t: TestApp;
+let admin: ApiClient;
+type User = { client: ApiClient; id: string };
+let manager: User;
+const reps = {} as Record<'ann' | 'bob' | 'cid', User>;
+const teamIds = {} as Record<'root' | 'East' | 'West', string>;
+const today = todayIn('Asia/Shanghai');
+
+interface AccountSeed { key: string; owner: keyof typeof reps; region: string }
+const ACCOUNTS: AccountSeed[] = [
+  { key: 'Acme', owner: 'ann', region: 'North' },
+  { key: 'Zeta', owner: 'ann', region: 'South' },
+  { key: 'Quiet', owner: 'ann', region: 'South' },
+  { key: 'Busy', owner: 'ann', region: 'North' },
+  { key: 'Bolt', owner: 'bob', region: 'North' },
+  { key: 'Cedar', owner: 'cid', region: 'West' },
+];
+interface DealSeed { name: string; owner: keyof typeof reps; account: string; amount: number; outcome?: 'won' | 'lost' }
+const DEALS: DealSeed[] = [
+  { name: 'Ann won', owner: 'ann', account: 'Acme', amount: 1200, outcome: 'won' },
+  { name: 'Ann lost', owner: 'ann', account: 'Zeta', amount: 300, outcome: 'lost' },
+  { name: 'Ann open', owner: 'ann', account: 'Acme', amount: 800 },
+  { name: 'Bob won', owner: 'bob', account: 'Bolt', amount: 500, outcome: 'won' },
+  { name: 'Bob open', owner: 'bob', account: 'Bolt', amount: 400 },
+  { name: 'Cid won', owner: 'cid', account: 'Cedar', amount: 2000, outcome: 'won' },
+];
+interface ActivitySeed { owner: keyof typeof reps; type: 'visit' | 'call' | 'meeting'; account: string; status: 'done' | 'planned'; daysAgo: number }
+const ACTIVITIES: ActivitySeed[] = [
+  { owner: 'ann', type: 'visit', account: 'Acme', status: 'done', daysAgo: 0 },
+  { owner: 'ann', type: 'visit', account: 'Busy', status: 'done', daysAgo: 0 },
+  { owner: 'ann', type: 'call', account: 'Zeta', status: 'done', daysAgo: 0 },
+  { owner: 'ann', type: 'visit', account: 'Acme', status: 'planned', daysAgo: 0 },
+  { owner: 'ann', type: 'meeting', account: 'Acme', status: 'done', daysAgo: 0 },
+  { owner: 'ann', type: 'visit', account: 'Acme', status: 'done', daysAgo: 8 },
+  { owner: 'bob', type: 'call', account: 'Bolt', status: 'done', daysAgo: 0 },
+  { owner: 'bob', type: 'call', account: 'Bolt', status: 'done', daysAgo: 1 },
+  { owner: 'cid', type: 'visit', account: 'Cedar', status: 'done', daysAgo: 0 },
+];
+const teamOf = (owner: keyof typeof reps) => (owner === 'cid' ? 'West' : 'East');
+const accountIds: Record<string, string> = {};
+const activityAt: Date[] = [];
+const sum = (deals: DealSeed[]) => deals.reduce((s, d) => s + d.amount, 0).toFixed(2);
+const isoWeek = (at: Date) => {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  const thursday = ms + (3 - ((new Date(ms).getUTCDay() + 6) % 7)) * 86_400_000;
+  const year = new Date(thursday).getUTCFullYear();
+  return `${year}-W${String(Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * 86_400_000)) + 1).padStart(2, '0')}`;
+};
+const query = (drill: { query: Record<string, string> }) => new URLSearchParams(drill.query).toString();
+let period: { period: string; from: string; to: string };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.signUp('Dashboards Co');
+  teamIds.root = (await admin.get('/teams')).body.data[0].id;
+  teamIds.East = (await admin.post('/teams', { name: 'East', parentId: teamIds.root })).body.id;
+  teamIds.West = (await admin.post('/teams', { name: 'West', parentId: teamIds.root })).body.id;
+  manager = await t.addUser(admin, { role: 'sales_manager', teamId: teamIds.East, name: 'Mary Boss' });
+  for (const name of ['ann', 'bob', 'cid'] as const) {
+    reps[name] = await t.addUser(admin, { role: 'sales_rep', teamId: teamIds[teamOf(name)], name: `Rep ${name}` });
+  }
+  for (const a of ACCOUNTS) {
+    const res = await reps[a.owner].client.post('/accounts', { name: a.key, region: a.region });
+    expect(res.status).toBe(201);
+    accountIds[a.key] = res.body.id;
+  }
+  const lossReason = (await admin.get('/loss-reasons')).body.data[0].key;
+  for (const d of DEALS) {
+    const res = await reps[d.owner].client.post('/opportunities', {
+      name: d.name, accountId: accountIds[d.account], closeDate: today, amount: { amount: String(d.amount), currency: 'CNY' },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    if (d.outcome) {
+      const closed = await admin.post(`/opportunities/${res.body.id}/close`, {
+        outcome: d.outcome, overrideReason: 'dashboard test', note: 'closed', lossReason: d.outcome === 'lost' ? lossReason : undefined,
+      });
+      expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    }
+  }
+  for (const a of ACTIVITIES) {
+    const at = new Date(Date.now() - a.daysAgo * 86_400_000 - 60_000);
+    activityAt.push(at);
+    const res = await reps[a.owner].client.post('/activities', {
+      type: a.type, subject: `${a.type} ${a.account}`, accountId: accountIds[a.account], startAt: at.toISOString(), status: a.status,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+  }
+  const { body } = await admin.get('/analytics/forecast');
+  period = { period: body.period, from: body.from, to: body.to };
+  expect((await admin.post('/targets', { teamId: teamIds.East, period: period.period, amount: { amount: '3000', currency: 'CNY' } })).status).toBe(201);
+  expect((await admin.post('/targets', { ownerId: reps.ann.id, period: period.period, amount: { amount: '1000', currency: 'CNY' } })).status).toBe(201);
+});
+afterAll(() => t.close());
+
+const won = (filter: (d: DealSeed) => boolean) => DEALS.filter((d) => d.outcome === 'won' && filter(d));
+const open = (filter: (d: DealSeed) => boolean) => DEALS.filter((d) => !d.outcome && filter(d));
+const regionOf = (d: DealSeed) => ACCOUNTS.find((a) => a.key === d.account)!.region;
+
+describe('executive dashboard', () => {
+  it('shows attainment, results by region and team, the quarter and year forecast, each figure drilling to its deals', async () => {
+    const res = await admin.get('/dashboards/executive');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ period: period.period, currency: 'CNY' });
+    expect(res.body.attainment.teams).toEqual([expect.objectContaining({ teamId: teamIds.East, target: '3000.00', won: sum(won((d) => teamOf(d.owner) === 'East')) })]);
+    expect(res.body.attainment.reps).toEqual([expect.objectContaining({ ownerId: reps.ann.id, won: sum(won((d) => d.owner === 'ann')) })]);
+
+    const regions = Object.fromEntries(res.body.byRegion.map((r: { key: string; closed: string; pipeline: string }) => [r.key, r.closed]));
+    for (const region of ['North', 'South', 'West']) {
+      const expected = won((d) => regionOf(d) === region);
+      if (expected.length || open((d) => regionOf(d) === region).length) expect(regions[region], region).toBe(sum(expected));
+    }
+    const east = res.body.byTeam.find((r: { key: string }) => r.key === teamIds.East);
+    expect(east.closed).toBe(sum(won((d) => teamOf(d.owner) === 'East')));
+    expect(res.body.byTeam.find((r: { key: string }) => r.key === teamIds.root).closed).toBe(sum(won(() => true)));
+
+    const quarter = res.body.forecast.quarter;
+    expect(quarter).toMatchObject({ closed: sum(won(() => true)), accuracyAdjusted: quarter.call });
+    expect(Number(quarter.pipeline) + Number(quarter.bestCase) + Number(quarter.commit)).toBe(Number(sum(open(() => true))));
+    expect(res.body.forecast.year.closed).toBe(sum(won(() => true)));
+    expect(res.body.forecast.year.period).toMatch(/^FY\d{4}$/);
+    expect(res.body.campaigns.total).toMatchObject({ cost: '0.00', leads: 0 });
+
+    const north = res.body.byRegion.find((r: { key: string }) => r.key === 'North');
+    const drilled = await admin.get(`/analytics/deals?${query(north.drill.closed)}`);
+    expect(drilled.status).toBe(200);
+    expect(drilled.body.records.map((r: { name: string }) => r.name).sort()).toEqual(won((d) => regionOf(d) === 'North').map((d) => d.name).sort());
+    const yearWon = await admin.get(`/analytics/deals?${query(res.body.forecast.year.drill.closed)}`);
+    expect(yearWon.body.records).toHaveLength(won(() => true).length);
+  });
+
+  it('is read through analytics visibility: a rep is refused another rep’s dashboard', async () => {
+    expect((await reps.bob.client.get(`/dashboards/rep?ownerId=${reps.ann.id}`)).status).toBe(403);
+  });
+});
+
+describe('manager dashboard', () => {
+  it("is the weekly review pack of the manager's team: pipeline per stage, visits and calls per rep, forecast per rep, funnel", async () => {
+    const res = await manager.client.get('/dashboards/manager');
+    expect(res.status).toBe(200);
+    expect(res.body.teamId).toBe(teamIds.East);
+    const eastOpen = open((d) => teamOf(d.owner) === 'East');
+    const stages = res.body.pipeline as { deals: number; amount: string; owners: { ownerId: string; deals: number }[]; drill: { query: Record<string, string> } }[];
+    expect(stages.reduce((s, x) => s + x.deals, 0)).toBe(eastOpen.length);
+    expect(stages.reduce((s, x) => s + Number(x.amount), 0).toFixed(2)).toBe(sum(eastOpen));
+    const first = stages.find((x) => x.deals > 0)!;
+    expect(first.owners.map((o) => o.ownerId).sort()).toEqual([reps.ann.id, reps.bob.id].sort());
+    const listed = await manager.client.get(`/analytics/deals?${query(first.drill)}`);
+    expect(listed.body.records.map((r: { name: string }) => r.name).sort()).toEqual(eastOpen.map((d) => d.name).sort());
+
+    const inRange = (i: number) => {
+      const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(activityAt[i]);
+      return day >= res.body.from && day <= res.body.to;
+    };
+    const counted = ACTIVITIES.map((a, i) => ({ ...a, i })).filter((a) => a.status === 'done' && ['visit', 'call'].includes(a.type) && inRange(a.i));
+    const eastActs = counted.filter((a) => teamOf(a.owner) === 'East');
+    expect(res.body.behaviour.total).toMatchObject({
+      visits: eastActs.filter((a) => a.type === 'visit').length, calls: eastActs.filter((a) => a.type === 'call').length,
+    });
+    const annWeeks = res.body.behaviour.repWeeks.filter((r: { ownerId: string }) => r.ownerId === reps.ann.id);
+    const expectedWeeks = new Map<string, number>();
+    for (const a of eastActs.filter((x) => x.owner === 'ann' && x.type === 'visit')) {
+      expectedWeeks.set(isoWeek(activityAt[a.i]), (expectedWeeks.get(isoWeek(activityAt[a.i])) ?? 0) + 1);
+    }
+    expect(Object.fromEntries(annWeeks.filter((w: { visits: number }) => w.visits).map((w: { week: string; visits: number }) => [w.week, w.visits])))
+      .toEqual(Object.fromEntries(expectedWeeks));
+    expect(res.body.forecast.reps.map((r: { key: string }) => r.key).sort()).toEqual([reps.ann.id, reps.bob.id].sort());
+    expect(res.body.funnel.steps.length).toBeGreaterThan(3);
+  });
+
+  it('behaviour counts per team and drills to the activities', async () => {
+    const res = await admin.get('/analytics/behaviour');
+    const inRange = (i: number) => {
+      const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(activityAt[i]);
+      return day >= res.body.from && day <= res.body.to;
+    };
+    const counted = ACTIVITIES.map((a, i) => ({ ...a, i })).filter((a) => a.status === 'done' && ['visit', 'call'].includes(a.type) && inRange(a.i));
+    for (const team of ['East', 'West'] as const) {
+      const row = res.body.teams.find((r: { teamId: string }) => r.teamId === teamIds[team]);
+      expect(row, team).toMatchObject({
+        visits: counted.filter((a) => teamOf(a.owner) === team && a.type === 'visit').length,
+        calls: counted.filter((a) => teamOf(a.owner) === team && a.type === 'call').length,
+      });
+    }
+    const ann = res.body.reps.find((r: { ownerId: string }) => r.ownerId === reps.ann.id);
+    const visits = await admin.get(`/analytics/behaviour?${query(ann.drill.visits)}`);
+    expect(visits.body.object).toBe('activities');
+    expect(visits.body.records).toHaveLength(counted.filter((a) => a.owner === 'ann' && a.type === 'visit').length);
+    expect(visits.body.records.every((r: { type: string; ownerId: string }) => r.type === 'visit' && r.ownerId === reps.ann.id)).toBe(true);
+  });
+});
+
+describe('rep dashboard', () => {
+  it('shows the rep’s forecast rank among the team, best customers by won amount and untapped customers', async () => {
+    const res = await reps.ann.client.get('/dashboards/rep');
+    expect(res.status).toBe(200);
+    expect(res.body.ownerId).toBe(reps.ann.id);
+    // Peers: the East team (the manager and both reps); the call is commit + closed (no commit deals here).
+    const calls = [manager.id, reps.ann.id, reps.bob.id].map((id) => ({
+      id, call: won((d) => reps[d.owner].id === id).reduce((s, d) => s + d.amount, 0),
+    })).sort((a, b) => b.call - a.call);
+    expect(res.body.forecast).toMatchObject({ rank: calls.findIndex((c) => c.id === reps.ann.id) + 1, peers: 3, closed: sum(won((d) => d.owner === 'ann')) });
+
+    const mine = ACCOUNTS.filter((a) => a.owner === 'ann');
+    const wonBy = (acct: string) => won((d) => d.account === acct);
+    expect(res.body.customers).toMatchObject({ accounts: mine.length, withOpenDeals: mine.filter((a) => open((d) => d.account === a.key).length).length });
+    expect(res.body.customers.best.map((b: { name: string; won: string }) => [b.name, b.won])).toEqual(
+      mine.filter((a) => wonBy(a.key).length).map((a) => [a.key, sum(wonBy(a.key))]).sort((x, y) => Number(y[1]) - Number(x[1])),
+    );
+    const active = new Set(ACTIVITIES.filter((a) => a.status === 'done' && a.owner === 'ann').map((a) => a.account));
+    const untapped = mine.filter((a) => !open((d) => d.account === a.key).length && !active.has(a.key)).map((a) => a.key);
+    expect(res.body.customers.untapped.map((u: { name: string }) => u.name)).toEqual(untapped);
+    expect(res.body.customers.untappedCount).toBe(untapped.length);
+    const best = res.body.customers.best[0];
+    const deals = await reps.ann.client.get(`/analytics/deals?${query(best.drill.won)}`);
+    expect(deals.body.records.map((r: { name: string }) => r.name)).toEqual(wonBy(best.name).map((d) => d.name));
+  });
+
+  it('a manager opens a rep’s dashboard', async () => {
+    const res = await manager.client.get(`/dashboards/rep?ownerId=${reps.bob.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.forecast.closed).toBe(sum(won((d) => d.owner === 'bob')));
+  });
+});
