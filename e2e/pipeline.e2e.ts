@@ -67,6 +67,8 @@ describe('the pipeline kanban', () => {
     await signIn(page, server.url, 'rep1@demo.lead2cash.local', PASSWORD);
     await page.goto(`${server.url}/opportunities`);
     await page.getByTestId('deal-view-mine').click();
+    // "My pipeline" is one saved view: my open deals.
+    await expect.poll(() => Object.fromEntries(new URL(page.url()).searchParams)).toMatchObject({ status: 'open', ownerId: expect.any(String) });
     await page.getByTestId('deal-list-row').filter({ hasText: names.move }).waitFor();
     await expect(page.getByTestId('deal-totals-count').textContent()).resolves.toContain('2');
     await page.getByTestId('deals-tab-board').click();

@@ -35,7 +35,7 @@ export function usePipelineFilters() {
   const apiFilter = useMemo(() => toApiFilter(list.filter, teams.data?.data ?? []), [list.filter, teams.data]);
   const applyView = (view: QuickView) => {
     const wanted = quickViewFilter(view, who);
-    for (const key of DEAL_FILTER_KEYS) list.setFilter(key, wanted[key]);
+    list.setFilters(Object.fromEntries(DEAL_FILTER_KEYS.map((key) => [key, wanted[key]])));
   };
   return { list, apiFilter, view: activeQuickView(list.filter, who), applyView, canTeamView: !!me.user.teamId, teamsReady: !teams.isPending };
 }

@@ -7,6 +7,8 @@ export interface ListStateControls extends ListState {
   setQ: (q: string) => void;
   setSort: (sort: SortState | null) => void;
   setFilter: (key: string, value: string | undefined) => void;
+  /** Sets several filters in one URL change (a saved view); keys left out keep their values. */
+  setFilters: (values: Record<string, string | undefined>) => void;
   reset: () => void;
   /** Number of field filters in use. */
   activeFilterCount: number;
@@ -36,6 +38,11 @@ export function useListState(filterKeys: readonly string[], defaultSort: SortSta
     setQ: (q) => patch((current) => ({ ...current, q })),
     setSort: (sort) => patch((current) => ({ ...current, sort })),
     setFilter: (key, value) => patch((current) => ({ ...current, filter: { ...current.filter, [key]: value ?? '' } })),
+    setFilters: (values) =>
+      patch((current) => ({
+        ...current,
+        filter: { ...current.filter, ...Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value ?? ''])) },
+      })),
     reset: () => patch(() => ({ q: '', sort: defaultSort, filter: {} })),
   };
 }
