@@ -33,6 +33,8 @@ export function GateRefusedModal({ refusal, stageName, onClose, onOverride }: Ga
       await onOverride(reason.trim());
       setOverriding(false);
       setReason('');
+    } catch {
+      // The caller showed why; the reason stays for another try.
     } finally {
       setSaving(false);
     }
