@@ -111,6 +111,7 @@ describe('lead conversion', () => {
       expect(refused.body.error.code).toBe('LEAD_CONVERTED');
     }
     expect((await marketing.post(`/leads/${lead.id}/assign`, { ownerId: otherRep.id })).body.error.code).toBe('LEAD_CONVERTED');
+    expect((await admin.delete(`/leads/${lead.id}`)).body.error.code).toBe('LEAD_CONVERTED');
     const again = await rep.client.as('zh-CN').post(`/leads/${lead.id}/convert`, {});
     expect(again.status).toBe(409);
     expect(again.body.error.message).toContain('已转化');

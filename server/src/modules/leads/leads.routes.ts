@@ -3,6 +3,7 @@ import { registerResourceRoutes } from '../../platform/http/resource-routes.js';
 import { ErrorResponse, IdParams, Money, Nullable, RecordBase, Uuid, VersionField } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/types.js';
 import { LEAD_STATUSES, type LeadAction } from './lead-lifecycle.js';
+import { removeLead } from './lead-removal.service.js';
 import { applyLeadAction, assignLead, createLead, leadHistory, leadStore, updateLead, type Lead } from './leads.service.js';
 
 const Str = (maxLength: number) => Type.Optional(Nullable(Type.String({ maxLength })));
@@ -85,6 +86,7 @@ export function registerLeadRoutes(app: App) {
     onCreate: (ctx, body) => createLead(ctx, body),
     onUpdate: (ctx, id, patch, version) => updateLead(ctx, id, patch, version),
     remove: true,
+    onRemove: removeLead,
     exportFields: [
       'id', 'name', 'company', 'title', 'email', 'phone', 'industry', 'province', 'city', 'source', 'status',
       'score', 'grade', 'ownerName', 'createdAt',

@@ -19,6 +19,8 @@ export interface ResourceRoutes<TApi extends ApiRecord> {
   onCreate?: (ctx: RequestContext, body: Record<string, unknown>) => Promise<TApi>;
   onUpdate?: (ctx: RequestContext, id: string, patch: Record<string, unknown>, version?: number) => Promise<TApi>;
   remove?: boolean;
+  /** Override the store's delete (a record with rules on when it may go). */
+  onRemove?: (ctx: RequestContext, id: string, version?: number) => Promise<void>;
   /** Columns of the CSV export, in order; absent means no export endpoint. */
   exportFields?: string[];
 }
@@ -137,7 +139,7 @@ export function registerResourceRoutes<TApi extends ApiRecord>(app: App, r: Reso
       },
     }, async (request, reply) => {
       const expected = expectedVersion(request.headers['if-match'], (request.query as { version?: number }).version);
-      await store.remove(request.ctx, request.params.id, expected);
+      await (r.onRemove ? r.onRemove(request.ctx, request.params.id, expected) : store.remove(request.ctx, request.params.id, expected));
       return reply.status(204).send(null);
     });
   }
