@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Skeleton, Table } from 'antd';
+import { Table } from 'antd';
 import { analyticsApi, type AnalyticsFilters } from '../api/analytics';
 import { queryKeys } from '../api/query-keys';
 import { useMe } from '../auth/session-context';
 import { useI18n } from '../i18n/i18n-context';
-import { QueryErrorResult } from '../shared/QueryErrorResult';
 import { useAnalyticsFormat } from './use-analytics-format';
+import { QueryCard } from './QueryCard';
 
 /** Forecast accuracy per team from the weekly snapshots, and today's call adjusted by each team's history (OPP-6). */
 export function AccuracyPanel({ filters }: { filters: AnalyticsFilters }) {
@@ -18,16 +18,14 @@ export function AccuracyPanel({ filters }: { filters: AnalyticsFilters }) {
   });
   const currency = accuracy.data?.currency ?? me.tenant.currency;
   return (
-    <Card className="l2c-section" size="small" title={t('analytics.accuracy.title')} data-testid="accuracy-panel">
-      {accuracy.isPending ? <Skeleton active /> : null}
-      {accuracy.isError ? <QueryErrorResult error={accuracy.error} onRetry={() => void accuracy.refetch()} /> : null}
-      {accuracy.data ? (
+    <QueryCard query={accuracy} title={t('analytics.accuracy.title')} testId="accuracy-panel">
+      {(data) => (
         <Table
           rowKey="teamId"
           size="small"
           pagination={false}
           scroll={{ x: 'max-content' }}
-          dataSource={accuracy.data.teams}
+          dataSource={data.teams}
           locale={{ emptyText: t('analytics.accuracy.empty') }}
           columns={[
             { key: 'name', title: t('analytics.group.team'), render: (_v, r) => r.name },
@@ -43,7 +41,7 @@ export function AccuracyPanel({ filters }: { filters: AnalyticsFilters }) {
             { key: 'snapshots', title: t('analytics.accuracy.snapshots'), align: 'right', render: (_v, r) => format.count(r.snapshots.length) },
           ]}
         />
-      ) : null}
-    </Card>
+      )}
+    </QueryCard>
   );
 }

@@ -1,14 +1,14 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Progress, Skeleton, Table } from 'antd';
+import { Progress, Table } from 'antd';
 import { analyticsApi } from '../api/analytics';
 import { queryKeys } from '../api/query-keys';
 import { useMe } from '../auth/session-context';
 import { useI18n } from '../i18n/i18n-context';
-import { QueryErrorResult } from '../shared/QueryErrorResult';
 import { barsOption, plotValue } from './chart-options';
 import { EChart } from './EChart';
 import { useAnalyticsFormat } from './use-analytics-format';
+import { QueryCard } from './QueryCard';
 
 /** Quotas of the period beside what is won so far, per rep and team, in real time (OPP-5). */
 export function AttainmentPanel({ period }: { period: string }) {
@@ -35,12 +35,11 @@ export function AttainmentPanel({ period }: { period: string }) {
     [rows, format, currency, t],
   );
   return (
-    <Card className="l2c-section" size="small" title={t('analytics.attainment.title')} data-testid="attainment-panel">
-      {attainment.isPending ? <Skeleton active /> : null}
-      {attainment.isError ? <QueryErrorResult error={attainment.error} onRetry={() => void attainment.refetch()} /> : null}
-      {rows.length > 0 ? <EChart option={chart} height={Math.max(180, rows.length * 40 + 50)} ariaLabel={t('analytics.attainment.title')} /> : null}
-      {attainment.data ? (
-        <Table
+    <QueryCard query={attainment} title={t('analytics.attainment.title')} testId="attainment-panel">
+      {(data) => (
+        <>
+          {data.rows.length > 0 ? <EChart option={chart} height={Math.max(180, data.rows.length * 40 + 50)} ariaLabel={t('analytics.attainment.title')} /> : null}
+          <Table
           rowKey="targetId"
           size="small"
           pagination={false}
@@ -74,8 +73,9 @@ export function AttainmentPanel({ period }: { period: string }) {
             { key: 'pipeline', title: t('analytics.forecast.pipeline'), align: 'right', render: (_v, r) => format.money(r.pipeline, currency) },
             { key: 'weighted', title: t('analytics.forecast.weighted'), align: 'right', render: (_v, r) => format.money(r.weighted, currency) },
           ]}
-        />
-      ) : null}
-    </Card>
+          />
+        </>
+      )}
+    </QueryCard>
   );
 }

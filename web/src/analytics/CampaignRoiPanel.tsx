@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Segmented, Skeleton, Statistic, Table } from 'antd';
+import { Card, Col, Row, Segmented, Statistic, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { analyticsApi, ATTRIBUTION_MODELS, type AnalyticsFilters, type CampaignRoi, type AttributionModel, type RoiDrill, type RoiFigures } from '../api/analytics';
@@ -9,11 +9,11 @@ import type { CampaignType } from '../api/types';
 import { useCampaignLabels } from '../campaigns/use-campaign-labels';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages-en-us';
-import { QueryErrorResult } from '../shared/QueryErrorResult';
 import { barsOption, plotValue } from './chart-options';
 import { DrillDrawer, DrillNumber, type DrillTarget } from './DrillDrawer';
 import { EChart } from './EChart';
 import { useAnalyticsFormat } from './use-analytics-format';
+import { QueryCard } from './QueryCard';
 
 const MODEL_KEYS: Record<AttributionModel, MessageKey> = {
   first_touch: 'analytics.roi.model.first_touch',
@@ -92,11 +92,11 @@ export function CampaignRoiPanel({ filters, summary = false }: CampaignRoiPanelP
   ];
 
   return (
-    <Card
-      className="l2c-section"
-      size="small"
+    <QueryCard
+      query={roi}
       title={t('analytics.roi.title')}
-      data-testid="roi-panel"
+      testId="roi-panel"
+      after={<DrillDrawer target={drill} onClose={() => setDrill(null)} />}
       extra={
         <Segmented
           size="small"
@@ -107,9 +107,7 @@ export function CampaignRoiPanel({ filters, summary = false }: CampaignRoiPanelP
         />
       }
     >
-      {roi.isPending ? <Skeleton active /> : null}
-      {roi.isError ? <QueryErrorResult error={roi.error} onRetry={() => void roi.refetch()} /> : null}
-      {data ? (
+      {(data) => (
         <>
           <Row gutter={[16, 8]} className="l2c-section">
             <Col xs={12} md={4}><Statistic title={t('analytics.roi.cost')} value={format.money(data.total.cost, currency)} /></Col>
@@ -175,8 +173,7 @@ export function CampaignRoiPanel({ filters, summary = false }: CampaignRoiPanelP
             </>
           )}
         </>
-      ) : null}
-      <DrillDrawer target={drill} onClose={() => setDrill(null)} />
-    </Card>
+      )}
+    </QueryCard>
   );
 }

@@ -5,6 +5,7 @@ import { analyticsApi, type DrillLink, type FunnelDrill } from '../api/analytics
 import type { LeadStatus } from '../api/leads';
 import type { OpportunityStatus } from '../api/opportunities';
 import { queryKeys } from '../api/query-keys';
+import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { STATUS_COLORS as LEAD_COLORS, useLeadLabels } from '../leads/use-lead-labels';
 import { STATUS_COLORS as DEAL_COLORS, useDealLabels } from '../opportunities/use-deal-labels';
@@ -12,6 +13,9 @@ import { QueryErrorResult } from '../shared/QueryErrorResult';
 import { useIsPhone } from '../shared/use-is-phone';
 import { useUserNames } from '../shared/use-user-names';
 import { useAnalyticsFormat } from './use-analytics-format';
+
+/** Objects with a record page the drawer's entries open. */
+const RECORD_PAGES: Readonly<Record<string, string>> = { leads: '/leads', opportunities: '/opportunities', accounts: '/accounts', contacts: '/contacts' };
 
 export interface DrillTarget {
   /** What the drawer's title says: the step or figure drilled into. */
@@ -59,6 +63,7 @@ export function DrillDrawer({ target, onClose }: { target: DrillTarget | null; o
   });
   const data = records.data;
   const isLead = data?.object === 'leads';
+  const page = data ? RECORD_PAGES[data.object] : undefined;
   return (
     <Drawer
       open={!!target}
@@ -73,7 +78,9 @@ export function DrillDrawer({ target, onClose }: { target: DrillTarget | null; o
       {data ? (
         <>
           <Typography.Paragraph type="secondary" data-testid="analytics-drill-count">
-            {t(isLead ? 'analytics.drill.leads' : 'analytics.drill.deals', { count: format.count(data.records.length) })}
+            {t(isLead ? 'analytics.drill.leads' : data.object === 'opportunities' ? 'analytics.drill.deals' : 'analytics.drill.records', {
+              count: format.count(data.records.length),
+            })}
           </Typography.Paragraph>
           {data.truncated ? <Alert type="info" showIcon className="l2c-section" title={t('analytics.drill.truncated')} /> : null}
           <List
@@ -86,16 +93,24 @@ export function DrillDrawer({ target, onClose }: { target: DrillTarget | null; o
               >
                 <List.Item.Meta
                   title={
-                    <Link to={`/${isLead ? 'leads' : 'opportunities'}/${encodeURIComponent(r.id)}`} data-testid="analytics-drill-link">
-                      {r.name ?? r.id.slice(0, 8)}
-                    </Link>
+                    page ? (
+                      <Link to={`${page}/${encodeURIComponent(r.id)}`} data-testid="analytics-drill-link">
+                        {r.name ?? r.id.slice(0, 8)}
+                      </Link>
+                    ) : (
+                      (r.name ?? r.id.slice(0, 8))
+                    )
                   }
                   description={
                     <>
-                      <Tag color={isLead ? LEAD_COLORS[r.status as LeadStatus] : DEAL_COLORS[r.status as OpportunityStatus]}>
-                        {isLead ? leadLabels.status(r.status) : dealLabels.status(r.status)}
-                      </Tag>
-                      {r.ownerId ? (names.get(r.ownerId) ?? '') : ''}
+                      {r.status ? (
+                        <Tag color={isLead ? LEAD_COLORS[r.status as LeadStatus] : DEAL_COLORS[r.status as OpportunityStatus]}>
+                          {isLead ? leadLabels.status(r.status) : data.object === 'opportunities' ? dealLabels.status(r.status) : r.status}
+                        </Tag>
+                      ) : null}
+                      {[r.accountName, r.ownerId ? names.get(r.ownerId) : null, r.closeDate ? formatDate(r.closeDate, format.locale) : null]
+                        .filter(Boolean)
+                        .join(' · ')}
                     </>
                   }
                 />

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Row, Segmented, Skeleton, Statistic, Table, Tooltip, Typography } from 'antd';
+import { Button, Col, Row, Segmented, Statistic, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { analyticsApi, FORECAST_GROUPS, type AnalyticsFilters, type ForecastGroup, type ForecastRow } from '../api/analytics';
@@ -8,13 +8,13 @@ import { queryKeys } from '../api/query-keys';
 import { useMe } from '../auth/session-context';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages-en-us';
-import { QueryErrorResult } from '../shared/QueryErrorResult';
 import { AdjustForecastModal } from './AdjustForecastModal';
 import { barsOption, plotValue } from './chart-options';
 import { forecastRowDeals } from './drill-paths';
 import { EChart } from './EChart';
 import { useAnalyticsFormat } from './use-analytics-format';
 import { useGroupLabel } from './use-group-label';
+import { QueryCard } from './QueryCard';
 
 const GROUP_KEYS: Record<ForecastGroup, MessageKey> = {
   owner: 'analytics.group.owner',
@@ -131,11 +131,11 @@ export function ForecastPanel({ filters, groupBy: fixed, canAdjust = false, titl
   ];
 
   return (
-    <Card
-      className="l2c-section"
-      size="small"
+    <QueryCard
+      query={forecast}
       title={title ?? t('analytics.forecast.title')}
-      data-testid={testId}
+      testId={testId}
+      after={data?.period ? <AdjustForecastModal row={adjusting} period={data.period} currency={currency} onClose={() => setAdjusting(null)} /> : null}
       extra={
         fixed ? null : (
           <Segmented
@@ -148,9 +148,7 @@ export function ForecastPanel({ filters, groupBy: fixed, canAdjust = false, titl
         )
       }
     >
-      {forecast.isPending ? <Skeleton active paragraph={{ rows: 5 }} /> : null}
-      {forecast.isError ? <QueryErrorResult error={forecast.error} onRetry={() => void forecast.refetch()} /> : null}
-      {data ? (
+      {(data) => (
         <>
           <Row gutter={[16, 8]} className="l2c-section">
             {(
@@ -181,8 +179,7 @@ export function ForecastPanel({ filters, groupBy: fixed, canAdjust = false, titl
             data-testid={`${testId}-table`}
           />
         </>
-      ) : null}
-      {data?.period ? <AdjustForecastModal row={adjusting} period={data.period} currency={currency} onClose={() => setAdjusting(null)} /> : null}
-    </Card>
+      )}
+    </QueryCard>
   );
 }

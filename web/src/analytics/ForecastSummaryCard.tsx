@@ -1,9 +1,9 @@
-import { Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
+import { Col, Row, Statistic, Typography } from 'antd';
 import type { AnalyticsFilters } from '../api/analytics';
 import { useI18n } from '../i18n/i18n-context';
-import { QueryErrorResult } from '../shared/QueryErrorResult';
 import { useAnalyticsFormat } from './use-analytics-format';
 import { useForecastSummary } from './use-forecast-summary';
+import { QueryCard } from './QueryCard';
 
 interface ForecastSummaryCardProps {
   filters: AnalyticsFilters;
@@ -16,12 +16,9 @@ export function ForecastSummaryCard({ filters, title, testId }: ForecastSummaryC
   const { t } = useI18n();
   const format = useAnalyticsFormat();
   const { forecast, adjusted } = useForecastSummary(filters);
-  const data = forecast.data;
   return (
-    <Card size="small" className="l2c-section" title={title} data-testid={testId}>
-      {forecast.isPending ? <Skeleton active paragraph={{ rows: 2 }} /> : null}
-      {forecast.isError ? <QueryErrorResult error={forecast.error} onRetry={() => void forecast.refetch()} /> : null}
-      {data ? (
+    <QueryCard query={forecast} title={title} testId={testId}>
+      {(data) => (
         <Row gutter={[16, 8]}>
           <Col xs={12} md={6}>
             <Statistic title={t('analytics.forecast.closed')} value={format.money(data.total.closed, data.currency)} data-testid={`${testId}-closed`} data-amount={data.total.closed} />
@@ -43,7 +40,7 @@ export function ForecastSummaryCard({ filters, title, testId }: ForecastSummaryC
             ) : null}
           </Col>
         </Row>
-      ) : null}
-    </Card>
+      )}
+    </QueryCard>
   );
 }

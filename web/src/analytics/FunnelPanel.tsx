@@ -1,15 +1,15 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Row, Select, Skeleton, Table, Tag, Typography } from 'antd';
+import { Button, Col, Row, Select, Table, Tag, Typography } from 'antd';
 import { analyticsApi, type AnalyticsFilters, type FunnelStep } from '../api/analytics';
 import { queryKeys } from '../api/query-keys';
 import { salesProcessesApi } from '../api/sales-processes';
 import { useI18n } from '../i18n/i18n-context';
-import { QueryErrorResult } from '../shared/QueryErrorResult';
 import { conversionOption, funnelOption } from './chart-options';
 import { DrillDrawer, type DrillTarget } from './DrillDrawer';
 import { EChart } from './EChart';
 import { useAnalyticsFormat } from './use-analytics-format';
+import { QueryCard } from './QueryCard';
 
 const PROCESSES = { limit: 100 } as const;
 
@@ -64,11 +64,11 @@ export function FunnelPanel({ filters, compare = true, title }: FunnelPanelProps
   const leak = steps.find((s) => s.leakiest);
 
   return (
-    <Card
-      className="l2c-section"
-      size="small"
+    <QueryCard
+      query={funnel}
       title={title ?? t('analytics.funnel.title')}
-      data-testid="funnel-panel"
+      testId="funnel-panel"
+      after={<DrillDrawer target={drill} onClose={() => setDrill(null)} />}
       extra={
         (processes.data?.data.length ?? 0) > 1 ? (
           <Select
@@ -82,9 +82,7 @@ export function FunnelPanel({ filters, compare = true, title }: FunnelPanelProps
         ) : null
       }
     >
-      {funnel.isPending ? <Skeleton active paragraph={{ rows: 6 }} /> : null}
-      {funnel.isError ? <QueryErrorResult error={funnel.error} onRetry={() => void funnel.refetch()} /> : null}
-      {funnel.data ? (
+      {() => (
         <>
           {compare && leak ? (
             <Typography.Paragraph data-testid="funnel-leak">
@@ -156,8 +154,7 @@ export function FunnelPanel({ filters, compare = true, title }: FunnelPanelProps
             ]}
           />
         </>
-      ) : null}
-      <DrillDrawer target={drill} onClose={() => setDrill(null)} />
-    </Card>
+      )}
+    </QueryCard>
   );
 }

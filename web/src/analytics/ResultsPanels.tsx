@@ -1,15 +1,15 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Segmented, Skeleton, Statistic, Table } from 'antd';
+import { Col, Row, Segmented, Statistic, Table } from 'antd';
 import { analyticsApi, RESULT_GROUPS, type AnalyticsFilters, type ResultGroup } from '../api/analytics';
 import { queryKeys } from '../api/query-keys';
 import { useMe } from '../auth/session-context';
 import { useI18n } from '../i18n/i18n-context';
-import { QueryErrorResult } from '../shared/QueryErrorResult';
 import { barsOption, percentValue } from './chart-options';
 import { EChart } from './EChart';
 import { useAnalyticsFormat } from './use-analytics-format';
 import { useGroupLabel } from './use-group-label';
+import { QueryCard } from './QueryCard';
 
 const GROUP_KEYS = { owner: 'analytics.group.owner', team: 'analytics.group.team', region: 'analytics.group.region' } as const;
 
@@ -37,11 +37,10 @@ export function WinRatePanel({ filters }: { filters: AnalyticsFilters }) {
     [data, label, format, t],
   );
   return (
-    <Card
-      className="l2c-section"
-      size="small"
+    <QueryCard
+      query={rates}
       title={t('analytics.results.winRates')}
-      data-testid="win-rate-panel"
+      testId="win-rate-panel"
       extra={
         <Segmented
           size="small"
@@ -51,9 +50,7 @@ export function WinRatePanel({ filters }: { filters: AnalyticsFilters }) {
         />
       }
     >
-      {rates.isPending ? <Skeleton active /> : null}
-      {rates.isError ? <QueryErrorResult error={rates.error} onRetry={() => void rates.refetch()} /> : null}
-      {data ? (
+      {(data) => (
         <>
           <Row gutter={[16, 8]} className="l2c-section">
             <Col xs={12} md={6}>
@@ -87,8 +84,8 @@ export function WinRatePanel({ filters }: { filters: AnalyticsFilters }) {
             ]}
           />
         </>
-      ) : null}
-    </Card>
+      )}
+    </QueryCard>
   );
 }
 
@@ -114,12 +111,10 @@ export function VelocityPanel({ filters }: { filters: AnalyticsFilters }) {
     [stages, format, t],
   );
   return (
-    <Card className="l2c-section" size="small" title={t('analytics.velocity.title')} data-testid="velocity-panel">
-      {velocity.isPending ? <Skeleton active /> : null}
-      {velocity.isError ? <QueryErrorResult error={velocity.error} onRetry={() => void velocity.refetch()} /> : null}
-      {velocity.data ? (
+    <QueryCard query={velocity} title={t('analytics.velocity.title')} testId="velocity-panel">
+      {(data) => (
         <>
-          <Statistic className="l2c-section" title={t('analytics.results.cycle')} value={format.days(velocity.data.salesCycleDays)} />
+          <Statistic className="l2c-section" title={t('analytics.results.cycle')} value={format.days(data.salesCycleDays)} />
           {stages.length > 0 ? <EChart option={chart} height={260} ariaLabel={t('analytics.velocity.title')} /> : null}
           <Table
             rowKey="stageId"
@@ -138,8 +133,8 @@ export function VelocityPanel({ filters }: { filters: AnalyticsFilters }) {
             ]}
           />
         </>
-      ) : null}
-    </Card>
+      )}
+    </QueryCard>
   );
 }
 
@@ -166,10 +161,8 @@ export function LossReasonPanel({ filters }: { filters: AnalyticsFilters }) {
     [rows, format, t],
   );
   return (
-    <Card className="l2c-section" size="small" title={t('analytics.loss.title')} data-testid="loss-panel">
-      {reasons.isPending ? <Skeleton active /> : null}
-      {reasons.isError ? <QueryErrorResult error={reasons.error} onRetry={() => void reasons.refetch()} /> : null}
-      {reasons.data ? (
+    <QueryCard query={reasons} title={t('analytics.loss.title')} testId="loss-panel">
+      {() => (
         <>
           {rows.length > 0 ? <EChart option={chart} height={Math.max(140, rows.length * 30 + 40)} ariaLabel={t('analytics.loss.title')} /> : null}
           <Table
@@ -186,7 +179,7 @@ export function LossReasonPanel({ filters }: { filters: AnalyticsFilters }) {
             ]}
           />
         </>
-      ) : null}
-    </Card>
+      )}
+    </QueryCard>
   );
 }

@@ -130,12 +130,15 @@ export interface DrillRecord {
   name: string | null;
   ownerId: string | null;
   status: string;
-  amount: Money | null;
+  amount?: Money | null;
+  accountName?: string | null;
+  closeDate?: string | null;
 }
 
+/** The records behind a figure (at most 1 000): leads, opportunities, accounts or activities. */
 export interface FunnelDrill {
-  step: string;
-  object: 'leads' | 'opportunities';
+  step?: string;
+  object: string;
   truncated: boolean;
   records: DrillRecord[];
 }

@@ -50,6 +50,13 @@ export const enUS = {
   'object.imports': 'Imports',
   'object.tickets': 'Service tickets',
   'object.products': 'Products',
+  'object.scoring_rules': 'Scoring rules',
+  'object.assignment_rules': 'Assignment rules',
+  'object.nurture_programs': 'Nurture programs',
+  'object.email_templates': 'E-mail templates',
+  'object.sales_processes': 'Sales processes',
+  'object.loss_reasons': 'Loss reasons',
+  'object.product_lines': 'Product lines',
 
   // Header
   'header.openMenu': 'Open menu',
@@ -1008,6 +1015,7 @@ export const enUS = {
   'nurture.exit.exit_step': 'Reached an exit step',
   'nurture.exit.manual': 'Taken out by hand',
   'nurture.exit.program_archived': 'Program archived',
+  'nurture.exit.merged': 'Merged into a duplicate lead already in this program',
   'nurture.exit.not_found': 'Lead not found',
   'nurture.exit.already_enrolled': 'Already in the program',
   'nurture.template.name': 'Template name',
@@ -1827,6 +1835,7 @@ export const enUS = {
   'analytics.targets.kind': 'For',
   'analytics.targets.note': 'Note',
   'analytics.targets.empty': 'No targets for this period yet.',
+  'analytics.drill.records': '{count} records',
 } as const;
 
 export type MessageKey = keyof typeof enUS;

@@ -49,6 +49,13 @@ export const zhCN: Messages = {
   'object.imports': '数据导入',
   'object.tickets': '服务工单',
   'object.products': '产品',
+  'object.scoring_rules': '评分规则',
+  'object.assignment_rules': '分配规则',
+  'object.nurture_programs': '培育计划',
+  'object.email_templates': '邮件模板',
+  'object.sales_processes': '销售流程',
+  'object.loss_reasons': '输单原因',
+  'object.product_lines': '产品线',
 
   // 顶栏
   'header.openMenu': '打开菜单',
@@ -1005,6 +1012,7 @@ export const zhCN: Messages = {
   'nurture.exit.exit_step': '到达退出步骤',
   'nurture.exit.manual': '手动移出',
   'nurture.exit.program_archived': '计划已归档',
+  'nurture.exit.merged': '线索合并：保留的线索已在此计划中',
   'nurture.exit.not_found': '未找到线索',
   'nurture.exit.already_enrolled': '已在计划中',
   'nurture.template.name': '模板名称',
@@ -1824,4 +1832,5 @@ export const zhCN: Messages = {
   'analytics.targets.kind': '对象',
   'analytics.targets.note': '备注',
   'analytics.targets.empty': '该期间还没有目标。',
+  'analytics.drill.records': '{count} 条记录',
 };

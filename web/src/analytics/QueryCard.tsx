@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { Card, Skeleton } from 'antd';
+import { QueryErrorResult } from '../shared/QueryErrorResult';
+
+interface QueryCardProps<T> {
+  query: UseQueryResult<T>;
+  title: ReactNode;
+  extra?: ReactNode;
+  testId?: string;
+  /** What the card shows once the answer is there. */
+  children: (data: T) => ReactNode;
+  /** Shown below the answer whatever its state (dialogs, drawers). */
+  after?: ReactNode;
+}
+
+/** A card of the analytics pages: loading skeleton, the error with a retry, then the figures. */
+export function QueryCard<T>({ query, title, extra, testId, children, after }: QueryCardProps<T>) {
+  return (
+    <Card className="l2c-section" size="small" title={title} extra={extra} data-testid={testId}>
+      {query.isPending ? <Skeleton active paragraph={{ rows: 4 }} /> : null}
+      {query.isError ? <QueryErrorResult error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {query.data !== undefined ? children(query.data) : null}
+      {after}
+    </Card>
+  );
+}
