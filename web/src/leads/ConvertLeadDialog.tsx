@@ -41,7 +41,9 @@ export function ConvertLeadDialog({ lead, open, onClose }: { lead: LeadRecord; o
   const createDeal = Form.useWatch('createOpportunity', form) ?? true;
 
   const plan = preview.data?.account;
-  const chosen = choice ?? (plan?.decision === 'existing' ? plan.accountId : plan?.decision === 'new' ? NEW_ACCOUNT : null);
+  const matched = plan?.decision === 'existing' ? plan.candidates.find((c) => c.id === plan.accountId) : undefined;
+  // A match the rep cannot see is not preselected: the dialog says whom to ask instead.
+  const chosen = choice ?? (matched?.visible ? matched.id : plan?.decision === 'new' ? NEW_ACCOUNT : null);
   const activeProcesses = (processes.data?.data ?? []).filter((p) => p.active);
 
   const submit = async () => {
