@@ -18,7 +18,7 @@ export function AccuracyPanel({ filters }: { filters: AnalyticsFilters }) {
   });
   const currency = accuracy.data?.currency ?? me.tenant.currency;
   return (
-    <QueryCard query={accuracy} title={t('analytics.accuracy.title')} testId="accuracy-panel">
+    <QueryCard query={accuracy} exportTo={{ path: '/analytics/forecast-accuracy', filters }} title={t('analytics.accuracy.title')} testId="accuracy-panel">
       {(data) => (
         <Table
           rowKey="teamId"

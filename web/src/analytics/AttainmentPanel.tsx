@@ -35,7 +35,7 @@ export function AttainmentPanel({ period }: { period: string }) {
     [rows, format, currency, t],
   );
   return (
-    <QueryCard query={attainment} title={t('analytics.attainment.title')} testId="attainment-panel">
+    <QueryCard query={attainment} exportTo={{ path: '/analytics/attainment', filters: { period } }} title={t('analytics.attainment.title')} testId="attainment-panel">
       {(data) => (
         <>
           {data.rows.length > 0 ? <EChart option={chart} height={Math.max(180, data.rows.length * 40 + 50)} ariaLabel={t('analytics.attainment.title')} /> : null}

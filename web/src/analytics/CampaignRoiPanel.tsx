@@ -94,6 +94,7 @@ export function CampaignRoiPanel({ filters, summary = false }: CampaignRoiPanelP
   return (
     <QueryCard
       query={roi}
+      exportTo={{ path: '/analytics/campaign-roi', filters, extra: { model } }}
       title={t('analytics.roi.title')}
       testId="roi-panel"
       after={<DrillDrawer target={drill} onClose={() => setDrill(null)} />}

@@ -1,18 +1,22 @@
 import { useMemo } from 'react';
-import { Col, Result, Row, Segmented } from 'antd';
+import { Button, Col, Result, Row, Segmented } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
+import { analyticsApi } from '../api/analytics';
 import { useMe } from '../auth/session-context';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages-en-us';
 import { PageHeader } from '../shared/PageHeader';
 import { AnalyticsFilterBar } from './AnalyticsFilterBar';
 import { AttainmentPanel } from './AttainmentPanel';
+import { BehaviourPanel } from './BehaviourPanel';
 import { CampaignRoiPanel } from './CampaignRoiPanel';
 import { dashboardViews, type DashboardView } from './dashboard-views';
 import { yearOf } from './fiscal-calendar';
 import { ForecastPanel } from './ForecastPanel';
 import { ForecastSummaryCard } from './ForecastSummaryCard';
 import { FunnelPanel } from './FunnelPanel';
+import { RepCustomersPanel } from './RepCustomersPanel';
 import { useAnalyticsFilters, type AnalyticsFilterState } from './use-analytics-filters';
 import { usePeriodLabel } from './use-period-label';
 import './analytics.css';
@@ -91,11 +95,18 @@ function ExecutiveDashboard({ state }: { state: AnalyticsFilterState }) {
 
 /** The weekly review: the team's funnel against the company, forecast per rep with adjustments, attainment. */
 function ManagerDashboard({ state }: { state: AnalyticsFilterState }) {
+  const { t } = useI18n();
   const me = useMe();
   const filters = useMemo(() => ({ ...state.filters, teamId: state.filters.teamId ?? me.user.teamId ?? undefined }), [state.filters, me.user.teamId]);
   return (
     <>
+      <div className="l2c-section">
+        <Button icon={<FileExcelOutlined />} href={analyticsApi.exportUrl('/dashboards/manager', filters, 'xlsx')} data-testid="review-pack">
+          {t('dashboard.reviewPack')}
+        </Button>
+      </div>
       <FunnelPanel filters={filters} />
+      <BehaviourPanel filters={filters} />
       <ForecastPanel filters={filters} groupBy="owner" canAdjust testId="manager-forecast" />
       <AttainmentPanel period={state.period.key} />
     </>
@@ -110,6 +121,7 @@ function RepDashboard({ state }: { state: AnalyticsFilterState }) {
     <>
       <FunnelPanel filters={filters} />
       <ForecastPanel filters={filters} groupBy="owner" testId="rep-forecast" />
+      <RepCustomersPanel filters={filters} />
       <AttainmentPanel period={state.period.key} />
     </>
   );

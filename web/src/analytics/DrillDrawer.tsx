@@ -1,17 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Drawer, List, Skeleton, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { analyticsApi, type DrillLink, type FunnelDrill } from '../api/analytics';
+import { analyticsApi, type AnalyticsFilters, type DrillLink, type FunnelDrill } from '../api/analytics';
 import type { LeadStatus } from '../api/leads';
 import type { OpportunityStatus } from '../api/opportunities';
 import { queryKeys } from '../api/query-keys';
-import { formatDate } from '../i18n/format';
+import { formatDate, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { STATUS_COLORS as LEAD_COLORS, useLeadLabels } from '../leads/use-lead-labels';
 import { STATUS_COLORS as DEAL_COLORS, useDealLabels } from '../opportunities/use-deal-labels';
 import { QueryErrorResult } from '../shared/QueryErrorResult';
 import { useIsPhone } from '../shared/use-is-phone';
 import { useUserNames } from '../shared/use-user-names';
+import { ExportButtons } from './ExportButtons';
 import { useAnalyticsFormat } from './use-analytics-format';
 
 /** Objects with a record page the drawer's entries open. */
@@ -23,6 +24,8 @@ export interface DrillTarget {
   /** The react-query identity of the records. */
   key: object;
   fetch: (signal: AbortSignal) => Promise<FunnelDrill>;
+  /** The same records as a CSV/Excel download. */
+  exportTo?: { path: string; filters: AnalyticsFilters; extra?: Record<string, string | undefined> };
 }
 
 /** A figure's drill link (the answer names where its records are) as what the drawer opens. */
@@ -30,6 +33,7 @@ export const linkTarget = (title: string, link: DrillLink): DrillTarget => ({
   title,
   key: link,
   fetch: (signal) => analyticsApi.drill(link, signal),
+  exportTo: { path: link.path.replace(/^\/api\/v1/, ''), filters: {}, extra: link.query },
 });
 
 /** A figure that opens the records behind it, when the answer gives a drill link. */
@@ -69,6 +73,7 @@ export function DrillDrawer({ target, onClose }: { target: DrillTarget | null; o
       open={!!target}
       onClose={onClose}
       title={target?.title}
+      extra={target?.exportTo ? <ExportButtons {...target.exportTo} testId="analytics-drill-export" /> : null}
       size={phone ? '100%' : 520}
       destroyOnHidden
       data-testid="analytics-drill"
@@ -95,10 +100,10 @@ export function DrillDrawer({ target, onClose }: { target: DrillTarget | null; o
                   title={
                     page ? (
                       <Link to={`${page}/${encodeURIComponent(r.id)}`} data-testid="analytics-drill-link">
-                        {r.name ?? r.id.slice(0, 8)}
+                        {r.name ?? r.subject ?? r.id.slice(0, 8)}
                       </Link>
                     ) : (
-                      (r.name ?? r.id.slice(0, 8))
+                      (r.name ?? r.subject ?? r.id.slice(0, 8))
                     )
                   }
                   description={
@@ -108,7 +113,7 @@ export function DrillDrawer({ target, onClose }: { target: DrillTarget | null; o
                           {isLead ? leadLabels.status(r.status) : data.object === 'opportunities' ? dealLabels.status(r.status) : r.status}
                         </Tag>
                       ) : null}
-                      {[r.accountName, r.ownerId ? names.get(r.ownerId) : null, r.closeDate ? formatDate(r.closeDate, format.locale) : null]
+                      {[r.accountName, r.ownerId ? names.get(r.ownerId) : null, r.closeDate ? formatDate(r.closeDate, format.locale) : null, r.at ? formatDateTime(r.at, format.locale) : null]
                         .filter(Boolean)
                         .join(' · ')}
                     </>

@@ -133,6 +133,7 @@ export function ForecastPanel({ filters, groupBy: fixed, canAdjust = false, titl
   return (
     <QueryCard
       query={forecast}
+      exportTo={{ path: '/analytics/forecast', filters, extra: { groupBy } }}
       title={title ?? t('analytics.forecast.title')}
       testId={testId}
       after={data?.period ? <AdjustForecastModal row={adjusting} period={data.period} currency={currency} onClose={() => setAdjusting(null)} /> : null}

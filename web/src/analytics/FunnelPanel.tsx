@@ -42,6 +42,7 @@ export function FunnelPanel({ filters, compare = true, title }: FunnelPanelProps
       title: t('analytics.drill.title', { step: step.label, count: format.count(step.count) }),
       key: { ...filters, processId: funnel.data?.processId, step: step.key },
       fetch: (signal) => analyticsApi.funnelDrill(filters, funnel.data?.processId, step.key, signal),
+      exportTo: { path: '/analytics/funnel', filters, extra: { processId: funnel.data?.processId, drill: step.key } },
     });
 
   const funnelChart = useMemo(
@@ -66,6 +67,7 @@ export function FunnelPanel({ filters, compare = true, title }: FunnelPanelProps
   return (
     <QueryCard
       query={funnel}
+      exportTo={{ path: '/analytics/funnel', filters, extra: { processId } }}
       title={title ?? t('analytics.funnel.title')}
       testId="funnel-panel"
       after={<DrillDrawer target={drill} onClose={() => setDrill(null)} />}

@@ -39,6 +39,7 @@ export function WinRatePanel({ filters }: { filters: AnalyticsFilters }) {
   return (
     <QueryCard
       query={rates}
+      exportTo={{ path: '/analytics/win-rates', filters, extra: { groupBy } }}
       title={t('analytics.results.winRates')}
       testId="win-rate-panel"
       extra={
@@ -111,7 +112,7 @@ export function VelocityPanel({ filters }: { filters: AnalyticsFilters }) {
     [stages, format, t],
   );
   return (
-    <QueryCard query={velocity} title={t('analytics.velocity.title')} testId="velocity-panel">
+    <QueryCard query={velocity} exportTo={{ path: '/analytics/velocity', filters }} title={t('analytics.velocity.title')} testId="velocity-panel">
       {(data) => (
         <>
           <Statistic className="l2c-section" title={t('analytics.results.cycle')} value={format.days(data.salesCycleDays)} />
@@ -161,7 +162,7 @@ export function LossReasonPanel({ filters }: { filters: AnalyticsFilters }) {
     [rows, format, t],
   );
   return (
-    <QueryCard query={reasons} title={t('analytics.loss.title')} testId="loss-panel">
+    <QueryCard query={reasons} exportTo={{ path: '/analytics/loss-reasons', filters }} title={t('analytics.loss.title')} testId="loss-panel">
       {() => (
         <>
           {rows.length > 0 ? <EChart option={chart} height={Math.max(140, rows.length * 30 + 40)} ariaLabel={t('analytics.loss.title')} /> : null}

@@ -127,12 +127,15 @@ export interface Funnel extends AnalyticsRange {
 
 export interface DrillRecord {
   id: string;
-  name: string | null;
+  name?: string | null;
   ownerId: string | null;
-  status: string;
+  status?: string;
   amount?: Money | null;
   accountName?: string | null;
   closeDate?: string | null;
+  /** Activities: what was done and when. */
+  subject?: string;
+  at?: string;
 }
 
 /** The records behind a figure (at most 1 000): leads, opportunities, accounts or activities. */
@@ -303,6 +306,58 @@ export interface CampaignRoi extends AnalyticsRange {
   alignment: AlignmentFigures & { months: (AlignmentFigures & { month: string })[] };
 }
 
+export interface BehaviourCounts {
+  visits: number;
+  calls: number;
+  drill: { visits: DrillLink; calls: DrillLink };
+}
+
+export interface RepBehaviour extends BehaviourCounts {
+  ownerId: string;
+  name: string | null;
+  teamId: string | null;
+}
+
+/** Done visits and calls per rep and team, per ISO week (`2025-W07`) and over the range (OPP-7). */
+export interface Behaviour extends AnalyticsRange {
+  total: BehaviourCounts;
+  weeks: (BehaviourCounts & { week: string })[];
+  reps: RepBehaviour[];
+  repWeeks: (RepBehaviour & { week: string })[];
+  teams: (BehaviourCounts & { teamId: string | null; name: string | null })[];
+  teamWeeks: (BehaviourCounts & { week: string; teamId: string | null; name: string | null })[];
+}
+
+export interface CustomerFigures {
+  accountId: string;
+  name: string;
+  industry: string | null;
+  region: string | null;
+  won: string;
+  wonDeals: number;
+  openPipeline: string;
+  openDeals: number;
+  lastActivityAt: string | null;
+  drill: { account: DrillLink; won: DrillLink; openPipeline: DrillLink };
+}
+
+/** A rep's own dashboard (BI-1): funnel, forecast with the rank among the team's peers, customers. */
+export interface RepDashboard extends AnalyticsRange {
+  ownerId: string;
+  funnel: Funnel;
+  forecast: Omit<ForecastFigures, 'call'> & { call: string; rank: number | null; peers: number; drill: { closed: DrillLink; pipeline: DrillLink } };
+  customers: {
+    accounts: number;
+    withOpenDeals: number;
+    wonAccounts: number;
+    untappedCount: number;
+    won: string;
+    untappedDays: number;
+    best: CustomerFigures[];
+    untapped: CustomerFigures[];
+  };
+}
+
 /** `period=…&teamId=…` without empty values; a day range replaces the period. */
 export function analyticsQuery(filters: AnalyticsFilters, extra: Record<string, string | undefined> = {}): string {
   const search = new URLSearchParams();
@@ -339,6 +394,8 @@ export const analyticsApi = {
     get<ForecastAccuracy>('/analytics/forecast-accuracy', filters, {}, signal),
   campaignRoi: (filters: AnalyticsFilters, model: AttributionModel, signal?: AbortSignal) =>
     get<CampaignRoi>('/analytics/campaign-roi', filters, { model }, signal),
+  repDashboard: (filters: AnalyticsFilters, signal?: AbortSignal) => get<RepDashboard>('/dashboards/rep', filters, {}, signal),
+  behaviour: (filters: AnalyticsFilters, signal?: AbortSignal) => get<Behaviour>('/analytics/behaviour', filters, {}, signal),
   /** The records behind a figure whose answer names them (analytics drill links only). */
   drill: (link: DrillLink, signal?: AbortSignal) =>
     request<FunnelDrill>('GET', link.path.replace(/^\/api\/v1/, ''), { query: new URLSearchParams(link.query).toString(), signal }),
