@@ -13,6 +13,7 @@ import { registerAuthRoutes } from './platform/auth/auth.routes.js';
 import { registerAuditRoutes } from './platform/audit/audit.routes.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { registerIdempotency } from './platform/http/idempotency.js';
+import { lazySchemaCompilers } from './platform/http/lazy-schemas.js';
 import type { App } from './platform/http/types.js';
 import { registerNotificationRoutes } from './platform/notifications/notifications.routes.js';
 import { registerSearchRoutes } from './platform/search/search.routes.js';
@@ -35,6 +36,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     logger: { level: opts.logLevel ?? 'warn' },
     trustProxy: true,
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' } },
+    schemaController: { compilersFactory: lazySchemaCompilers() },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);

@@ -15,6 +15,8 @@ export interface Config {
   seedDemo: boolean;
   secureCookies: boolean;
   logLevel: string;
+  /** The bare-SQL baseline routes of `npm run bench` (bench only: they skip auth). */
+  benchRoutes: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,5 +31,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.L2C_DEMO !== 'off',
     secureCookies: env.L2C_SECURE_COOKIES === 'on',
     logLevel: env.LOG_LEVEL ?? 'warn',
+    benchRoutes: env.L2C_BENCH_ROUTES === '1',
   };
 }

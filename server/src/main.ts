@@ -10,16 +10,28 @@ import type { JobWorker } from './platform/jobs/job-worker.js';
 async function main() {
   const config = loadConfig();
   const startedAt = performance.now();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await database.migrate();
-  const demo = config.seedDemo ? await ensureDemoTenant(database.db) : null;
+  const phases: string[] = [];
+  const timed = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+    const from = performance.now();
+    const result = await work();
+    phases.push(`${phase} ${Math.round(performance.now() - from)}`);
+    return result;
+  };
+  const database = await timed('database', () => openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  await timed('migrations', () => database.migrate());
+  const demo = config.seedDemo ? await timed('demo', () => ensureDemoTenant(database.db)) : null;
 
-  const app = await buildApp({
+  const app = await timed('app', () => buildApp({
     db: database.db,
     logLevel: config.logLevel,
     secureCookies: config.secureCookies,
     webDist: config.webDist,
-  });
+  }));
+  if (config.benchRoutes) {
+    const { registerBenchRoutes } = await import('./platform/http/bench-routes.js');
+    registerBenchRoutes(app, database.db);
+    console.warn('L2C_BENCH_ROUTES=1: unauthenticated bare-SQL bench routes are on (/bench/bare/…). Never in production.');
+  }
   // Handlers go in before anything is announced, so a stop right after start is still clean.
   let background: JobWorker | null = null;
   let stopping = false;
@@ -34,14 +46,14 @@ async function main() {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-  if (config.runWorkers) background = await startBackgroundWork(database.db, app.log);
-  await app.listen({ port: config.port, host: config.host });
+  if (config.runWorkers) background = await timed('workers', () => startBackgroundWork(database.db, app.log));
+  await timed('listen', () => app.listen({ port: config.port, host: config.host }));
 
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${config.dataDir}`;
   const lines = [
     '',
     `Lead2Cash is running on http://localhost:${config.port}  (API docs: /api/docs) — ${where}`,
-    `ready in ${Math.round(performance.now() - startedAt)} ms`,
+    `ready in ${Math.round(performance.now() - startedAt)} ms (${phases.join(', ')} ms; loading ${Math.round(startedAt)} ms)`,
   ];
   if (demo) {
     lines.push(demo.created ? 'Demo tenant created. Sign in with:' : 'Demo tenant sign-ins:');
