@@ -1,16 +1,13 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { executor, inTransaction, type RequestContext } from '../../platform/access/context.js';
-import { requireLevel } from '../../platform/access/visibility.js';
-import { appendAudit } from '../../platform/audit/audit.service.js';
 import { queryRows } from '../../platform/db/client.js';
 import { uuidv7 } from '../../platform/db/ids.js';
-import { publishEvent } from '../../platform/events/publish.js';
-import { outboxEvents } from '../../platform/events/events.schema.js';
+import { insertJsonRows } from '../../platform/db/json-insert.js';
+import { publishEvent, publishEvents } from '../../platform/events/publish.js';
 import { AppError, fieldError } from '../../platform/http/errors.js';
 import { moneyFromColumns, type Money } from '../../platform/normalize/money.js';
 import { normalizePhone } from '../../platform/normalize/phone.js';
 import { trimmedOrNull } from '../../platform/normalize/text.js';
-import { diffRecords } from '../../platform/records/diff.js';
 import { registerRecordType } from '../../platform/records/record-registry.js';
 import { RecordStore, type ApiRecord } from '../../platform/records/record-store.js';
 import { teams, users } from '../../platform/tenancy/tenancy.schema.js';
@@ -501,30 +498,31 @@ export interface LeadScores {
 }
 
 /**
- * Writes a lead's rule scores (scoring module) through the store: audited, `leads.updated`
- * with only score fields changed. Field sources are not touched. Writes nothing when the
- * scores are unchanged; returns the lead before and after.
+ * Writes a lead's rule scores (scoring module). Scores are recomputed on every change and
+ * engagement, so the write leaves the lead's version alone (a rep editing it meanwhile does not
+ * get VERSION_CONFLICT) and writes no audit entry; it is announced as `leads.scored` with the
+ * changed score fields. Field sources are not touched. Writes nothing when the scores are
+ * unchanged; returns the lead before and after.
  */
 export function setLeadScores(ctx: RequestContext, leadId: string, scores: LeadScores): Promise<{ before: Lead; after: Lead }> {
   return inTransaction(ctx, async (ctx) => {
     const before = await leadStore.get(ctx, leadId);
     const unchanged = (Object.keys(scores) as (keyof LeadScores)[]).every((k) => before[k] === scores[k]);
     if (unchanged) return { before, after: before };
-    const after = await leadStore.update(ctx, leadId, { ...scores }, before.version);
-    return { before, after };
+    return leadStore.setComputed(ctx, leadId, { ...scores }, 'scored');
   });
 }
 
 /**
- * Writes a lead's predicted score (the scoring module's model, 0–100) through the store:
- * audited, `leads.updated` with only `predictedScore` changed. Nothing a person typed, and no
+ * Writes a lead's predicted score (the scoring module's model, 0–100) like setLeadScores: no
+ * version change, no audit entry, announced as `leads.scored`. Nothing a person typed, and no
  * rule score, is touched. Writes nothing when the score is unchanged; returns the lead after.
  */
 export function setLeadPredictedScore(ctx: RequestContext, leadId: string, predictedScore: number | null): Promise<Lead> {
   return inTransaction(ctx, async (ctx) => {
     const before = await leadStore.get(ctx, leadId);
     if (before.predictedScore === predictedScore) return before;
-    return leadStore.update(ctx, leadId, { predictedScore }, before.version);
+    return (await leadStore.setComputed(ctx, leadId, { predictedScore }, 'scored')).after;
   });
 }
 
@@ -600,82 +598,27 @@ export function listLeadsMatching(
 
 // --- Bulk paths for file imports (imports module): multi-row statements, the same bookkeeping per lead. ---
 
-/** Rows per INSERT statement: well under PostgreSQL's 65 535 bind parameters at ~40 columns. */
-const BULK_INSERT_ROWS = 500;
-
 /**
- * One outbox row per event, as publishEvent writes it, in multi-row INSERTs: the events of a
- * bulk write commit with it. (A candidate for platform/events/publish.ts as `publishEvents`.)
- */
-async function publishEventsBulk(ctx: RequestContext, events: { type: string; object: string; recordId: string; payload: unknown }[]) {
-  for (let i = 0; i < events.length; i += BULK_INSERT_ROWS) {
-    await executor(ctx).insert(outboxEvents).values(events.slice(i, i + BULK_INSERT_ROWS).map((e) => ({
-      tenantId: ctx.tenantId,
-      id: uuidv7(),
-      type: e.type,
-      object: e.object,
-      recordId: e.recordId,
-      actorId: ctx.actor.userId,
-      payload: e.payload ?? {},
-    })));
-  }
-}
-
-function toLeadRecord(row: Record<string, unknown>): Lead {
-  return {
-    id: row.id as string,
-    version: row.version as number,
-    createdAt: (row.createdAt as Date).toISOString(),
-    updatedAt: (row.updatedAt as Date).toISOString(),
-    ...leadStore.def.toApi(row),
-  } as Lead;
-}
-
-/**
- * Creates many leads in the caller's transaction with multi-row INSERTs (file imports). Each
- * lead is still validated like `POST /leads`, owned by the caller by default, marked with
- * `source` in its field sources, audited, announced as `leads.created` and given its first
- * status-history entry — exactly what createLead does, in a few statements instead of many.
- * Inputs carry no owner/team references. Returns the leads in input order.
+ * Creates many leads in the caller's transaction (file imports): each is validated like
+ * `POST /leads`, owned by the caller by default, marked with `source` in its field sources,
+ * audited, announced as `leads.created` and given its first status-history entry — exactly what
+ * createLead does, through the record store's bulk path in a few statements instead of many.
+ * Returns the leads in input order.
  */
 export async function createLeadsBulk(ctx: RequestContext, inputs: Record<string, unknown>[], source = 'import'): Promise<Lead[]> {
-  requireLevel(ctx, 'leads', 'create');
   if (inputs.length === 0) return [];
   return inTransaction(ctx, async (ctx) => {
-    const values: Record<string, unknown>[] = [];
-    for (const input of inputs) {
-      const columns = Object.fromEntries(
-        Object.entries(leadStore.def.toColumns({ ...input, fieldSources: withFieldSources(input, source) })).filter(([, v]) => v !== undefined),
-      );
-      columns.ownerId ??= ctx.actor.userId;
-      await leadStore.def.validate?.(ctx, columns);
-      values.push({ ...columns, id: (input.id as string | undefined) ?? uuidv7(), tenantId: ctx.tenantId });
-    }
-    const byId = new Map<string, Lead>();
-    for (let i = 0; i < values.length; i += BULK_INSERT_ROWS) {
-      const rows = await executor(ctx).insert(leads).values(values.slice(i, i + BULK_INSERT_ROWS) as never).returning();
-      for (const row of rows) byId.set(row.id, toLeadRecord(row));
-    }
-    const created = values.map((v) => byId.get(v.id as string)!);
-    const events = [];
-    for (const lead of created) {
-      const changes = diffRecords(null, lead);
-      await appendAudit(ctx, { action: 'create', object: 'leads', recordId: lead.id, changes: changes as never });
-      events.push({ type: 'leads.created', object: 'leads', recordId: lead.id, payload: { record: lead, changes } });
-    }
-    await publishEventsBulk(ctx, events);
-    for (let i = 0; i < created.length; i += BULK_INSERT_ROWS) {
-      await executor(ctx).insert(leadStatusHistory).values(created.slice(i, i + BULK_INSERT_ROWS).map((lead) => ({
-        tenantId: ctx.tenantId,
-        id: uuidv7(),
-        leadId: lead.id,
-        action: 'create',
-        fromStatus: null,
-        toStatus: lead.status,
-        reason: null,
-        actorId: ctx.actor.userId,
-      })));
-    }
+    const created = await leadStore.createMany(ctx, inputs.map((input) => ({ ...input, fieldSources: withFieldSources(input, source) })));
+    await insertJsonRows(executor(ctx), leadStatusHistory, created.map((lead) => ({
+      tenantId: ctx.tenantId,
+      id: uuidv7(),
+      leadId: lead.id,
+      action: 'create',
+      fromStatus: null,
+      toStatus: lead.status,
+      reason: null,
+      actorId: ctx.actor.userId,
+    })));
     return created;
   });
 }
@@ -703,7 +646,7 @@ export async function findLeadsByContactKeys(ctx: RequestContext, keys: LeadCont
     .from(leads)
     .where(and(leadStore.scope(ctx), or(...matches)))
     .orderBy(asc(leads.createdAt), asc(leads.id));
-  return rows.map((row) => toLeadRecord(row));
+  return rows.map((row) => leadStore.toApi(row));
 }
 
 /**
@@ -717,24 +660,19 @@ export async function recordTouchesBulk(
 ): Promise<void> {
   if (touches.length === 0) return;
   await inTransaction(ctx, async (ctx) => {
-    for (let i = 0; i < touches.length; i += BULK_INSERT_ROWS) {
-      const rows = await executor(ctx)
-        .insert(leadTouches)
-        .values(touches.slice(i, i + BULK_INSERT_ROWS).map((t) => ({
-          tenantId: ctx.tenantId,
-          id: uuidv7(),
-          leadId: t.leadId,
-          campaignId: t.campaignId,
-          kind: t.kind,
-          details: t.details ?? {},
-        })))
-        .returning();
-      await publishEventsBulk(ctx, rows.map((row) => ({
-        type: 'leads.touched',
-        object: 'leads',
-        recordId: row.leadId,
-        payload: { touchId: row.id, campaignId: row.campaignId, kind: row.kind },
-      })));
-    }
+    const rows = await insertJsonRows(executor(ctx), leadTouches, touches.map((t) => ({
+      tenantId: ctx.tenantId,
+      id: uuidv7(),
+      leadId: t.leadId,
+      campaignId: t.campaignId,
+      kind: t.kind,
+      details: t.details ?? {},
+    })));
+    await publishEvents(ctx, rows.map((row) => ({
+      type: 'leads.touched',
+      object: 'leads',
+      recordId: row.leadId as string,
+      payload: { touchId: row.id, campaignId: row.campaignId, kind: row.kind },
+    })));
   });
 }

@@ -42,7 +42,8 @@ subscribe('nurture.lead-changes', 'leads.*', async (event, { db }) => {
     if (reason !== 'no_email') await exitEnrollments(ctx, { leadId }, reason);
     return;
   }
-  if (event.type === 'leads.updated' || event.type === 'leads.return-to-nurture') await runRulesForLead(ctx, leadId);
+  // A new score may bring the lead into a program whose rule asks for one (warm, cold pools).
+  if (['leads.updated', 'leads.scored', 'leads.return-to-nurture'].includes(event.type)) await runRulesForLead(ctx, leadId);
 });
 
 /** Scoring's engagement kinds for our events. */

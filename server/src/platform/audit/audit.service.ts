@@ -16,34 +16,73 @@ export interface AuditInput {
  * Appends one entry to the tenant's chain. Must run inside the transaction that makes the
  * change, so the change and its record commit (or roll back) together.
  */
-export async function appendAudit(ctx: RequestContext, input: AuditInput): Promise<void> {
+export function appendAudit(ctx: RequestContext, input: AuditInput): Promise<void> {
+  return appendAuditBatch(ctx, [input]);
+}
+
+/** Entries per INSERT statement (they travel as one JSON parameter). */
+const AUDIT_INSERT_ROWS = 2000;
+
+/**
+ * Appends entries to the tenant's chain in input order, with the same canonical hashing as
+ * one at a time, in two statements for up to AUDIT_INSERT_ROWS entries: the first reserves the
+ * seq range (and locks the tenant's head row until commit, so appends stay serialised per
+ * tenant), the second inserts the entries and moves the head's hash. Must run inside the
+ * transaction that makes the changes.
+ */
+export async function appendAuditBatch(ctx: RequestContext, inputs: readonly AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
   const exec = executor(ctx);
-  // The upsert locks the tenant's head row until commit: appends are serialised per tenant.
+  const count = inputs.length;
   const [head] = await queryRows<{ seq: string | number; hash: string }>(
     exec,
-    sql`INSERT INTO audit_heads (tenant_id, seq, hash) VALUES (${ctx.tenantId}, 1, ${GENESIS_HASH})
-        ON CONFLICT (tenant_id) DO UPDATE SET seq = audit_heads.seq + 1
+    sql`INSERT INTO audit_heads (tenant_id, seq, hash) VALUES (${ctx.tenantId}, ${count}, ${GENESIS_HASH})
+        ON CONFLICT (tenant_id) DO UPDATE SET seq = audit_heads.seq + ${count}
         RETURNING seq, hash`,
   );
-  const entry: ChainedEntry = {
-    tenantId: ctx.tenantId,
-    seq: Number(head.seq),
-    at: new Date(),
-    actorKind: ctx.actor.kind,
-    actorId: ctx.actor.userId,
-    actorName: ctx.actor.name,
-    apiKeyId: ctx.actor.apiKeyId ?? null,
-    ip: ctx.ip ?? null,
-    userAgent: ctx.userAgent ?? null,
-    action: input.action,
-    object: input.object,
-    recordId: input.recordId,
-    changes: input.changes,
-    prevHash: head.hash,
-  };
-  const hash = entryHash(entry);
-  await exec.insert(auditLog).values({ ...entry, hash });
-  await exec.update(auditHeads).set({ hash }).where(eq(auditHeads.tenantId, ctx.tenantId));
+  const firstSeq = Number(head.seq) - count + 1;
+  const at = new Date();
+  let prevHash = head.hash;
+  const rows = inputs.map((input, i) => {
+    const entry: ChainedEntry = {
+      tenantId: ctx.tenantId,
+      seq: firstSeq + i,
+      at,
+      actorKind: ctx.actor.kind,
+      actorId: ctx.actor.userId,
+      actorName: ctx.actor.name,
+      apiKeyId: ctx.actor.apiKeyId ?? null,
+      ip: ctx.ip ?? null,
+      userAgent: ctx.userAgent ?? null,
+      action: input.action,
+      object: input.object,
+      recordId: input.recordId,
+      changes: input.changes,
+      prevHash,
+    };
+    prevHash = entryHash(entry);
+    return { entry, hash: prevHash };
+  });
+  for (let i = 0; i < rows.length; i += AUDIT_INSERT_ROWS) {
+    const chunk = rows.slice(i, i + AUDIT_INSERT_ROWS);
+    const entries = chunk.map(({ entry: e, hash }) => ({
+      tenant_id: e.tenantId, seq: e.seq, at: e.at.toISOString(), actor_kind: e.actorKind, actor_id: e.actorId,
+      actor_name: e.actorName, api_key_id: e.apiKeyId, ip: e.ip, user_agent: e.userAgent, action: e.action,
+      object: e.object, record_id: e.recordId, changes: e.changes, prev_hash: e.prevHash, hash,
+    }));
+    const insert = sql`INSERT INTO audit_log (tenant_id, seq, at, actor_kind, actor_id, actor_name, api_key_id, ip, user_agent,
+        action, object, record_id, changes, prev_hash, hash)
+      SELECT tenant_id, seq, at, actor_kind, actor_id, actor_name, api_key_id, ip, user_agent, action, object, record_id, changes, prev_hash, hash
+      FROM jsonb_to_recordset(${JSON.stringify(entries)}::jsonb) AS e(tenant_id uuid, seq bigint, at timestamptz, actor_kind text,
+        actor_id uuid, actor_name text, api_key_id uuid, ip text, user_agent text, action text, object text, record_id uuid,
+        changes jsonb, prev_hash text, hash text)
+      ORDER BY seq`;
+    const last = i + AUDIT_INSERT_ROWS >= rows.length;
+    // The last chunk moves the head in the same statement.
+    await exec.execute(
+      last ? sql`WITH appended AS (${insert}) UPDATE audit_heads SET hash = ${prevHash} WHERE tenant_id = ${ctx.tenantId}` : insert,
+    );
+  }
 }
 
 export interface AuditQuery {

@@ -5,6 +5,7 @@ import type { ObjectName } from '../access/permissions.js';
 import { ownerCondition, ownerWithin, requireLevel } from '../access/visibility.js';
 import { appendAuditBatch } from '../audit/audit.service.js';
 import { UUID_RE, uuidv7 } from '../db/ids.js';
+import { insertJsonRows } from '../db/json-insert.js';
 import { publishEvents } from '../events/publish.js';
 import { AppError, fieldError, forbidden, notFound } from '../http/errors.js';
 import { users } from '../tenancy/tenancy.schema.js';
@@ -75,9 +76,6 @@ export interface Page<T> {
 }
 
 export const MAX_PAGE = 200;
-
-/** Bind parameters per multi-row INSERT: well under PostgreSQL's 65 535. */
-const MAX_INSERT_PARAMS = 30_000;
 
 type Verb = 'created' | 'updated' | 'deleted';
 
@@ -182,14 +180,8 @@ export class RecordStore<TApi extends ApiRecord> {
       });
       await this.checkReferences(ctx, inputs);
       for (const row of values) await this.def.validate?.(ctx, row);
-      const perStatement = Math.max(1, Math.floor(MAX_INSERT_PARAMS / Object.keys(this.t).length));
-      const byId = new Map<string, Row>();
-      for (let i = 0; i < values.length; i += perStatement) {
-        const rows = (await this.uniqueGuard(() =>
-          executor(ctx).insert(this.t).values(values.slice(i, i + perStatement) as never).returning(),
-        )) as Row[];
-        for (const row of rows) byId.set(row.id as string, row);
-      }
+      const inserted = await this.uniqueGuard(() => insertJsonRows(executor(ctx), this.t, values));
+      const byId = new Map(inserted.map((row) => [row.id as string, row]));
       const rows = values.map((v) => byId.get(v.id as string)!);
       const written = rows.map((row) => {
         const record = this.toApi(row);
@@ -243,6 +235,29 @@ export class RecordStore<TApi extends ApiRecord> {
       }
       const before = this.toApi(existing);
       await this.record(ctx, 'deleted', [{ recordId: id, changes: diffRecords(before, null), record: before }]);
+    });
+  }
+
+  /**
+   * Writes fields the system computes (a lead's scores) without taking the record's version or
+   * update time forward, so a person editing the record meanwhile never gets VERSION_CONFLICT
+   * because of it. A recomputation is not an edit: no audit entry. When a value changed it is
+   * announced as `<object>.<verb>` with the field-level changes. Returns the record before and after.
+   */
+  async setComputed(ctx: RequestContext, id: string, values: Row, verb: string): Promise<{ before: TApi; after: TApi }> {
+    return inTransaction(ctx, async (ctx) => {
+      const existing = await this.findRow(ctx, id, 'read', true);
+      const [row] = (await executor(ctx)
+        .update(this.t)
+        .set(values as never)
+        .where(and(eq(this.t.tenantId, ctx.tenantId), eq(this.t.id, id)))
+        .returning()) as Row[];
+      const [before, after] = await this.present(ctx, [existing, row]);
+      const changes = diffRecords(this.toApi(existing), this.toApi(row));
+      if (Object.keys(changes).length > 0) {
+        await publishEvents(ctx, [{ type: `${this.def.object}.${verb}`, object: this.def.object, recordId: id, payload: { record: after, changes } }]);
+      }
+      return { before, after };
     });
   }
 
@@ -325,8 +340,11 @@ export class RecordStore<TApi extends ApiRecord> {
     }
   }
 
+  private ownerKeyCache?: string;
+
   private ownerKey(): string {
-    return Object.entries(this.t).find(([, c]) => c === this.def.ownerColumn)![0];
+    this.ownerKeyCache ??= Object.entries(this.t).find(([, c]) => c === this.def.ownerColumn)![0];
+    return this.ownerKeyCache;
   }
 
   private sortOf(sort: string | undefined) {
