@@ -58,6 +58,14 @@ export const enUS = {
   'object.loss_reasons': 'Loss reasons',
   'object.product_lines': 'Product lines',
   'object.targets': 'Sales targets',
+  'object.scoring_rules': 'Scoring rules',
+  'object.assignment_rules': 'Assignment rules',
+  'object.nurture_programs': 'Nurture programs',
+  'object.email_templates': 'E-mail templates',
+  'object.sales_processes': 'Sales processes',
+  'object.loss_reasons': 'Loss reasons',
+  'object.product_lines': 'Product lines',
+  'object.targets': 'Sales targets',
 
   // Header
   'header.openMenu': 'Open menu',
@@ -1016,6 +1024,7 @@ export const enUS = {
   'nurture.exit.exit_step': 'Reached an exit step',
   'nurture.exit.manual': 'Taken out by hand',
   'nurture.exit.program_archived': 'Program archived',
+  'nurture.exit.merged': 'Merged into a duplicate lead already in this program',
   'nurture.exit.merged': 'Merged into a duplicate lead already in this program',
   'nurture.exit.not_found': 'Lead not found',
   'nurture.exit.already_enrolled': 'Already in the program',

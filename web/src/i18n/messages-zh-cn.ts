@@ -57,6 +57,14 @@ export const zhCN: Messages = {
   'object.loss_reasons': '输单原因',
   'object.product_lines': '产品线',
   'object.targets': '销售目标',
+  'object.scoring_rules': '评分规则',
+  'object.assignment_rules': '分配规则',
+  'object.nurture_programs': '培育计划',
+  'object.email_templates': '邮件模板',
+  'object.sales_processes': '销售流程',
+  'object.loss_reasons': '输单原因',
+  'object.product_lines': '产品线',
+  'object.targets': '销售目标',
 
   // 顶栏
   'header.openMenu': '打开菜单',
@@ -1013,6 +1021,7 @@ export const zhCN: Messages = {
   'nurture.exit.exit_step': '到达退出步骤',
   'nurture.exit.manual': '手动移出',
   'nurture.exit.program_archived': '计划已归档',
+  'nurture.exit.merged': '线索合并：保留的线索已在此计划中',
   'nurture.exit.merged': '线索合并：保留的线索已在此计划中',
   'nurture.exit.not_found': '未找到线索',
   'nurture.exit.already_enrolled': '已在计划中',

@@ -52,6 +52,7 @@ const EXIT_REASONS: Record<string, MessageKey> = {
   exit_step: 'nurture.exit.exit_step',
   manual: 'nurture.exit.manual',
   program_archived: 'nurture.exit.program_archived',
+  merged: 'nurture.exit.merged',
   not_found: 'nurture.exit.not_found',
   already_enrolled: 'nurture.exit.already_enrolled',
 };

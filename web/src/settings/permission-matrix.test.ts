@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { OBJECTS } from '../../../server/src/platform/access/permissions';
+import { enUS } from '../i18n/messages-en-us';
+import { zhCN } from '../i18n/messages-zh-cn';
+import { OBJECT_LABELS } from './access-labels';
 import { completeMatrix, countMatrixChanges, matrixObjects, PERMISSION_OBJECTS, withLevel, withObjectLevel } from './permission-matrix';
 
 describe('permission matrix', () => {
+  it('offers every object the server knows, each labelled in both languages', () => {
+    expect([...PERMISSION_OBJECTS].sort()).toEqual([...OBJECTS].sort());
+    for (const object of PERMISSION_OBJECTS) {
+      const key = OBJECT_LABELS[object];
+      expect(key, object).toBeDefined();
+      expect(enUS[key], object).toBeTruthy();
+      expect(zhCN[key], object).toBeTruthy();
+    }
+  });
+
   it('lists known objects first, then the role’s other objects', () => {
     const objects = matrixObjects({ zeta: { read: 'all' }, accounts: { read: 'all' } });
     expect(objects.slice(0, PERMISSION_OBJECTS.length)).toEqual([...PERMISSION_OBJECTS]);

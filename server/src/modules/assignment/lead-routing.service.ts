@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { executor, inTransaction, type RequestContext } from '../../platform/access/context.js';
 import { requireLevel } from '../../platform/access/visibility.js';
+import { effectivePermissions } from '../../platform/access/permissions.js';
 import { AppError } from '../../platform/http/errors.js';
 import { roles, teams, users } from '../../platform/tenancy/tenancy.schema.js';
 import { isOpen } from '../leads/lead-lifecycle.js';
@@ -114,11 +115,11 @@ async function hasActiveRule(ctx: RequestContext): Promise<boolean> {
 /** The user is an active seller: their role reads leads at `own` or `team` level. */
 async function isWithSales(ctx: RequestContext, userId: string): Promise<boolean> {
   const [row] = await executor(ctx)
-    .select({ active: users.active, permissions: roles.permissions })
+    .select({ active: users.active, roleKey: roles.key, permissions: roles.permissions })
     .from(users)
     .innerJoin(roles, and(eq(roles.tenantId, users.tenantId), eq(roles.id, users.roleId)))
     .where(and(eq(users.tenantId, ctx.tenantId), eq(users.id, userId)));
-  const level = row?.permissions.leads?.read;
+  const level = row ? effectivePermissions(row.roleKey, row.permissions).leads?.read : undefined;
   return Boolean(row?.active) && (level === 'own' || level === 'team');
 }
 

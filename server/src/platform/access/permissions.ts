@@ -156,3 +156,35 @@ export const DEFAULT_ROLES: Record<RoleKey, { name: { 'en-US': string; 'zh-CN': 
     }),
   },
 };
+
+const isRoleKey = (key: string | null): key is RoleKey => key !== null && (ROLE_KEYS as readonly string[]).includes(key);
+
+/**
+ * The rights a role has, read from its stored matrix. Roles are copied into a tenant at sign-up,
+ * so a tenant created before an object existed has no stored rights to it: the admin role has
+ * every right whatever is stored (it is locked anyway), and a default role takes its default
+ * grant for each object or action its matrix does not mention. What an admin chose for an
+ * object (even `none`) stays. A tenant's own roles get nothing they were not given.
+ */
+export function effectivePermissions(roleKey: string | null, stored: PermissionMatrix): PermissionMatrix {
+  if (roleKey === 'admin') return DEFAULT_ROLES.admin.permissions;
+  if (!isRoleKey(roleKey)) return stored;
+  const defaults = DEFAULT_ROLES[roleKey].permissions;
+  const out: PermissionMatrix = { ...stored };
+  for (const object of OBJECTS) {
+    if (defaults[object]) out[object] = { ...defaults[object], ...stored[object] };
+  }
+  return out;
+}
+
+/** Whether a matrix gives every right on every object (the admin role's, which cannot change). */
+export function grantsEverything(matrix: PermissionMatrix): boolean {
+  return OBJECTS.every((object) => ACTIONS.every((action) => levelFor(matrix, object, action) === 'all'));
+}
+
+/** Every object and action spelt out, `none` where the matrix is silent: what a role edit stores. */
+export function completeMatrix(matrix: PermissionMatrix): PermissionMatrix {
+  return Object.fromEntries(
+    OBJECTS.map((object) => [object, Object.fromEntries(ACTIONS.map((action) => [action, levelFor(matrix, object, action)]))]),
+  );
+}

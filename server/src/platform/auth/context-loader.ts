@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { RequestContext } from '../access/context.js';
-import { DEFAULT_ROLES } from '../access/permissions.js';
+import { DEFAULT_ROLES, effectivePermissions } from '../access/permissions.js';
 import type { AppDb } from '../db/client.js';
 import { isLocale } from '../i18n/locale.js';
 import { roles, teams, tenants, users } from '../tenancy/tenancy.schema.js';
@@ -41,7 +41,7 @@ export async function loadUserContext(
     db,
     tenantId,
     actor: { kind: apiKeyId ? 'api_key' : 'user', userId, name: user.name, apiKeyId },
-    permissions: role.permissions,
+    permissions: effectivePermissions(role.key, role.permissions),
     teamPath: row.teamPath,
     roleKey: role.key,
     locale: isLocale(user.locale) ? user.locale : isLocale(row.tenantLocale) ? row.tenantLocale : 'zh-CN',
