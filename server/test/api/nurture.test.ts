@@ -633,3 +633,43 @@ describe('pools and enrolment by rule', () => {
     expect(list.map((e: { leadName: string; status: string }) => [e.leadName, e.status])).toEqual([['Recycled', 'completed']]);
   });
 });
+
+describe('an open that lifts a lead over the MQL bar', () => {
+  it('rescores it without touching its version, promotes it to MQL and assigns it, with no person in between', async () => {
+    const root = (await admin.get('/teams')).body.data[0];
+    const inside = (await admin.post('/teams', { name: 'Inside sales', parentId: root.id })).body.id;
+    const seller = await t.addUser(admin, { role: 'sales_rep', teamId: inside, name: 'Rep Wang' });
+    expect((await marketing.post('/assignment-rules', { name: 'Webinar leads', criteria: { sources: ['webinar'] }, teamId: inside })).status).toBe(201);
+    for (const rule of [
+      { name: 'Manufacturing', category: 'fit', field: 'industry', operator: 'in', value: ['制造业'], points: 50 },
+      { name: 'Opened an e-mail', category: 'engagement', eventKind: 'email_open', points: 20 },
+    ]) expect((await marketing.post('/scoring-rules', rule)).status).toBe(201);
+    const frank = await newLead(marketing, { name: 'Frank', email: 'frank@f.test', industry: '制造业', source: 'webinar' });
+    await drain();
+    const scored = (await marketing.get(`/leads/${frank.id}`)).body;
+    expect(scored).toMatchObject({ score: 50, fitScore: 50, engagementScore: 0, status: 'new', version: frank.version });
+    expect(await eventsOf('leads.scored', frank.id)).not.toHaveLength(0);
+    // A person who opened the lead before it was scored still saves: the score did not take the version forward.
+    const edited = await marketing.patch(`/leads/${frank.id}`, { title: 'Plant manager', version: frank.version });
+    expect(edited.status, edited.text).toBe(200);
+
+    const template = await newTemplate(marketing, { name: 'Invite', subject: 'Join us, {{lead.name}}' });
+    const program = await newProgram(marketing, [{ type: 'send_email', templateId: template.id }], { name: 'MQL test' });
+    await marketing.post(`/nurture-programs/${program.id}/enrollments`, { leadIds: [frank.id] });
+    await drain();
+    const [mail] = mailsTo('frank@f.test');
+    expect((await hit('GET', pixelOf(mail))).status).toBe(200);
+    await drain();
+
+    const after = (await marketing.get(`/leads/${frank.id}`)).body;
+    expect(after).toMatchObject({ score: 70, engagementScore: 20, status: 'mql', ownerId: seller.id, teamId: inside });
+    const history = (await marketing.get(`/leads/${frank.id}/history`)).body.data.map((h: { action: string }) => h.action);
+    expect(history).toEqual(expect.arrayContaining(['promote', 'assign']));
+    // Score recalculation is not an edit: no audit entries for it.
+    const audit = await queryRows<{ changes: Record<string, unknown> }>(
+      db(),
+      sql`SELECT changes FROM audit_log WHERE record_id = ${frank.id} AND action = 'update'`,
+    );
+    expect(audit.filter((a) => 'score' in a.changes || 'engagementScore' in a.changes)).toEqual([]);
+  });
+});
