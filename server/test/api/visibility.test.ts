@@ -66,6 +66,23 @@ describe('record visibility by role', () => {
     expect(edited.body.industry).toBe('制造业');
   });
 
+  it('names on contacts and activities only accounts the reader may see', async () => {
+    const contact = await admin.post('/contacts', { name: 'Zhou East', accountId: ids.east, ownerId: rep1.id });
+    expect(contact.status, contact.text).toBe(201);
+    const activity = await admin.post('/activities', { type: 'call', subject: 'Call about East', accountId: ids.east, ownerId: rep1.id });
+    expect(activity.status, activity.text).toBe(201);
+    const own = await admin.post('/contacts', { name: 'Li Own', accountId: ids.rep1, ownerId: rep1.id });
+    expect(contact.body.accountName).toBe('East Zeta Ltd');
+
+    expect((await rep1.client.get(`/contacts/${contact.body.id}`)).body).toMatchObject({ accountId: ids.east, accountName: null });
+    expect((await rep1.client.get(`/activities/${activity.body.id}`)).body).toMatchObject({ accountId: ids.east, accountName: null });
+    expect((await rep1.client.get(`/contacts/${own.body.id}`)).body.accountName).toBe('Rep1 Zeta Ltd');
+    const listed = (await rep1.client.get('/contacts')).body.data as { name: string; accountName: string | null }[];
+    expect(listed.map((c) => [c.name, c.accountName]).sort()).toEqual([['Li Own', 'Rep1 Zeta Ltd'], ['Zhou East', null]]);
+    expect((await rep1.client.get('/activities/export')).text).not.toContain('East Zeta Ltd');
+    expect((await rep1.client.get('/search?q=Zhou')).text).not.toContain('East Zeta Ltd');
+  });
+
   it('follows permission changes an admin makes to a role', async () => {
     const roles = await admin.get('/roles?filter[key]=sales_rep');
     const role = roles.body.data[0];

@@ -1,5 +1,7 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { executor, type RequestContext } from '../../platform/access/context.js';
+import { levelFor } from '../../platform/access/permissions.js';
+import { ownerCondition } from '../../platform/access/visibility.js';
 import { ValidationError } from '../../platform/http/errors.js';
 import { normalizePhone } from '../../platform/normalize/phone.js';
 import { trimmedOrNull } from '../../platform/normalize/text.js';
@@ -75,14 +77,19 @@ registerRecordType('contacts', {
   describe: (c) => ({ title: c.name, subtitle: [c.title, c.accountName].filter(Boolean).join(' · ') || undefined }),
 });
 
-/** Adds `accountName` to a page of records that point at accounts, with one query. */
+/**
+ * Adds `accountName` to a page of records that point at accounts, with one query: the name of
+ * an account the reader may see, null for one they may not (the id alone tells nothing).
+ */
 export async function addAccountNames(ctx: RequestContext, records: { accountId?: string | null; accountName?: string | null }[]) {
   const ids = [...new Set(records.map((r) => r.accountId).filter((id): id is string => !!id))];
-  if (ids.length === 0) return;
-  const rows = await executor(ctx)
-    .select({ id: accounts.id, name: accounts.name })
-    .from(accounts)
-    .where(and(eq(accounts.tenantId, ctx.tenantId), inArray(accounts.id, ids)));
+  const level = levelFor(ctx.permissions, 'accounts', 'read');
+  const rows = ids.length === 0 || level === 'none'
+    ? []
+    : await executor(ctx)
+      .select({ id: accounts.id, name: accounts.name })
+      .from(accounts)
+      .where(and(eq(accounts.tenantId, ctx.tenantId), inArray(accounts.id, ids), ownerCondition(ctx, level, accounts.ownerId)));
   const names = new Map(rows.map((r) => [r.id, r.name]));
   for (const record of records) record.accountName = record.accountId ? (names.get(record.accountId) ?? null) : null;
 }
