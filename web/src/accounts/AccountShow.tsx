@@ -10,6 +10,8 @@ import { queryKeys } from '../api/query-keys';
 import { accountsApi } from '../api/resources';
 import type { Account } from '../api/types';
 import { useCan, useMe } from '../auth/session-context';
+import { DuplicateWarning } from '../duplicates/DuplicateWarning';
+import { EnrichButton } from '../enrichment/EnrichButton';
 import { formatDateTime, formatInteger } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { DeleteButton } from '../shared/DeleteButton';
@@ -146,6 +148,7 @@ function AccountRecord({ account, emptyValue }: { account: Account; emptyValue: 
             <Button icon={<FileAddOutlined />} onClick={() => setNoting(true)} data-testid="account-add-note">
               {t('note.add')}
             </Button>
+            {canUpdate ? <EnrichButton object="accounts" id={account.id} /> : null}
             {canUpdate ? (
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="account-edit">
                 {t('action.edit')}
@@ -168,6 +171,8 @@ function AccountRecord({ account, emptyValue }: { account: Account; emptyValue: 
           </Space>
         }
       />
+
+      <DuplicateWarning object="accounts" id={account.id} />
 
       <Card className="l2c-section" size="small">
         <Descriptions items={facts} column={isPhone ? 1 : { md: 2, lg: 3, xl: 3, xxl: 6 }} size="small" layout={isPhone ? 'horizontal' : 'vertical'} data-testid="account-facts" />

@@ -11,6 +11,9 @@ import { useMe } from '../auth/session-context';
 import { formatDateTime, formatInteger } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages-en-us';
+import { DuplicateWarning } from '../duplicates/DuplicateWarning';
+import { EnrichButton } from '../enrichment/EnrichButton';
+import { PredictiveScoreExplanation } from '../scoring/PredictiveScoreExplanation';
 import { ScoreExplanation } from '../scoring/ScoreExplanation';
 import { INDUSTRIES } from '../shared/industries';
 import { labelOf } from '../shared/labelled-options';
@@ -171,6 +174,7 @@ function LeadRecordView({ lead }: { lead: LeadRecord }) {
                   {t('routingQueue.route')}
                 </Button>
               ) : null}
+              <EnrichButton id={lead.id} />
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="lead-edit">
                 {t('action.edit')}
               </Button>
@@ -207,6 +211,8 @@ function LeadRecordView({ lead }: { lead: LeadRecord }) {
           data-testid="lead-queued-alert"
         />
       ) : null}
+
+      {closed ? null : <DuplicateWarning object="leads" id={lead.id} />}
 
       <Card className="l2c-section" size="small">
         <Descriptions
@@ -252,7 +258,12 @@ function LeadRecordView({ lead }: { lead: LeadRecord }) {
             {
               key: 'score',
               label: <span data-testid="lead-tab-score">{t('lead.tabScore')}</span>,
-              children: <ScoreExplanation leadId={lead.id} bordered={false} />,
+              children: (
+                <>
+                  <ScoreExplanation leadId={lead.id} bordered={false} />
+                  <PredictiveScoreExplanation leadId={lead.id} />
+                </>
+              ),
             },
           ]}
         />
