@@ -175,6 +175,33 @@ describe('lead conversion', () => {
     await admin.request('PUT', '/opportunity-settings', { bantMode: 'lenient', bantRequired: ['budget', 'authority', 'need', 'timeline'] });
   });
 
+  it('a strict tenant creates the deal when the conversion sends its BANT; the lead\'s contact can be its decision maker', async () => {
+    expect((await admin.request('PUT', '/opportunity-settings', { bantMode: 'strict', bantRequired: ['budget', 'authority', 'need'] })).status).toBe(200);
+    const lead = await qualifiedLead({ name: '秦岚', company: '星河物流有限公司', email: 'qin@xinghe.cn' });
+    const opportunity = {
+      closeDate: '2026-10-31',
+      bant: { budget: { amount: { amount: '300000.00', currency: 'CNY' }, approved: true }, need: { problem: '  调度靠人工  ' } },
+    };
+    const missingAuthority = await rep.client.post(`/leads/${lead.id}/convert`, { createOpportunity: true, opportunity });
+    expect(missingAuthority.status).toBe(400);
+    expect(missingAuthority.body.error).toMatchObject({ code: 'BANT_INCOMPLETE', details: { missing: ['authority'] } });
+    expect(await count('accounts', '星河物流有限公司')).toBe(0);
+
+    const res = await rep.client.post(`/leads/${lead.id}/convert`, { createOpportunity: true, opportunity: { ...opportunity, contactIsDecisionMaker: true } });
+    expect(res.status).toBe(200);
+    const deal = (await rep.client.get(`/opportunities/${res.body.opportunityId}`)).body;
+    expect(deal).toMatchObject({
+      qualified: true,
+      leadId: lead.id,
+      bant: {
+        budget: { amount: { amount: '300000.00', currency: 'CNY' }, approved: true },
+        authority: { decisionMakerContactIds: [res.body.contactId] },
+        need: { problem: '调度靠人工' },
+      },
+    });
+    await admin.request('PUT', '/opportunity-settings', { bantMode: 'lenient', bantRequired: ['budget', 'authority', 'need', 'timeline'] });
+  });
+
   it('needs the rights to create what it creates', async () => {
     const lead = await qualifiedLead({ name: '韩梅', company: '青松教育科技有限公司' });
     const refused = await marketing.post(`/leads/${lead.id}/convert`, {});

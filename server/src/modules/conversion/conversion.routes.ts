@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { ErrorResponse, IdParams, Money, Nullable, Uuid } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/types.js';
 import { LeadSchema } from '../leads/leads.routes.js';
+import { BantInput } from '../opportunities/opportunities.routes.js';
 import { convertLead, opportunityCampaignTouches, previewConversion } from './lead-conversion.service.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -33,6 +34,8 @@ const ConvertBody = Type.Object({
     stageId: Type.Optional(Uuid),
     nextStep: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
     description: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
+    bant: Type.Optional(BantInput),
+    contactIsDecisionMaker: Type.Optional(Type.Boolean({ description: 'The lead\'s contact is a decision maker of the deal (BANT authority)' })),
   }, { additionalProperties: false })),
 }, { additionalProperties: false });
 
@@ -67,6 +70,7 @@ export function registerConversionRoutes(app: App) {
         'One transaction. Without accountId the company is matched against existing accounts (credit code, company-name ' +
         'similarity): a sure match is used, uncertain candidates answer 409 ACCOUNT_MATCH_AMBIGUOUS with `details.candidates` ' +
         '(send accountId, or createAccount: true). A contact of the account with the same e-mail or phone is reused. ' +
+        'A strict tenant refuses a deal without the BANT it requires (400 BANT_INCOMPLETE, nothing is kept): send `opportunity.bant`. ' +
         'The lead becomes read-only and links to what it became; publishes `leads.converted`.',
       params: IdParams,
       body: ConvertBody,

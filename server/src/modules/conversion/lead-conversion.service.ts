@@ -10,6 +10,7 @@ import { attachLeadActivities } from '../customers/customer-relink.service.js';
 import { recordDuplicates } from '../dedup/duplicate-candidates.service.js';
 import type { MatchReason } from '../dedup/index.js';
 import { leadStore, markLeadConverted, refuseConverted, touchesForAttribution, type Lead, type LeadTouch } from '../leads/leads.service.js';
+import type { BantInput } from '../opportunities/bant.js';
 import { createOpportunity, opportunityStore } from '../opportunities/opportunities.service.js';
 import { decideAccount, type AccountDecision, type CandidateLevel } from './account-match.js';
 import './conversion.messages.js';
@@ -31,6 +32,10 @@ export interface ConvertInput {
     stageId?: string;
     nextStep?: string | null;
     description?: string | null;
+    /** The deal's BANT, as `POST /opportunities` takes it (a strict tenant requires its parts). */
+    bant?: BantInput;
+    /** The lead's contact is a decision maker (added to the BANT authority). */
+    contactIsDecisionMaker?: boolean;
   };
 }
 
@@ -216,6 +221,7 @@ export async function convertLead(ctx: RequestContext, leadId: string, input: Co
           nextStep: input.opportunity?.nextStep ?? null,
           description: input.opportunity?.description ?? lead.description,
           contacts: [{ contactId: contact.id, role: null }],
+          bant: dealBant(input.opportunity, contact.id),
           ownerId,
           leadId: lead.id,
         })
@@ -225,6 +231,14 @@ export async function convertLead(ctx: RequestContext, leadId: string, input: Co
     const converted = await markLeadConverted(ctx, lead.id, links, { accountCreated: !accountId, contactCreated, activityIds });
     return { ...links, accountCreated: !accountId, contactCreated, lead: converted };
   });
+}
+
+/** The new deal's BANT: as sent, with the lead's contact among the decision makers when so chosen. */
+function dealBant(opportunity: ConvertInput['opportunity'], contactId: string): BantInput | undefined {
+  const bant = opportunity?.bant;
+  if (!opportunity?.contactIsDecisionMaker) return bant;
+  const authority = bant?.authority ?? {};
+  return { ...bant, authority: { ...authority, decisionMakerContactIds: [...(authority.decisionMakerContactIds ?? []), contactId] } };
 }
 
 async function visibleAccount(ctx: RequestContext, id: string): Promise<Account> {

@@ -31,7 +31,8 @@ const NullableInteger = (options: Parameters<typeof Type.Integer>[0]) =>
 /** Roles a contact plays on a deal (the battle map's roles, or other). */
 export const CONTACT_ROLES = [...STAKEHOLDER_ROLES, 'other'] as const;
 
-const BantInput = Type.Object({
+/** BANT as a deal's create or update takes it (also a converted lead's new deal). */
+export const BantInput = Type.Object({
   budget: Optional(Type.Object({ amount: Optional(Nullable(Money)), approved: Optional(Type.Boolean()) }, { additionalProperties: false })),
   authority: Optional(Type.Object({
     decisionMakerContactIds: Optional(Type.Array(Uuid, { maxItems: 20 })),
