@@ -1,5 +1,6 @@
 import { request } from './http-client';
-import type { Contact, Money, Page } from './types';
+import type { BantInput } from './opportunities';
+import type { Contact, Money } from './types';
 
 /** Lead conversion (issue 4): what converting would do, and the conversion itself. */
 
@@ -34,7 +35,16 @@ export interface ConvertInput {
   createAccount?: boolean;
   contactId?: string;
   createOpportunity?: boolean;
-  opportunity?: { name?: string; amount?: Money | null; closeDate?: string; processId?: string };
+  opportunity?: {
+    name?: string;
+    amount?: Money | null;
+    closeDate?: string;
+    processId?: string;
+    /** As `POST /opportunities` takes it: a strict tenant requires its parts. */
+    bant?: BantInput;
+    /** The lead's contact is a decision maker of the deal. */
+    contactIsDecisionMaker?: boolean;
+  };
 }
 
 export interface ConversionResult {
@@ -45,18 +55,9 @@ export interface ConversionResult {
   contactCreated: boolean;
 }
 
-export interface SalesProcessOption {
-  id: string;
-  name: string;
-  isDefault: boolean;
-  active: boolean;
-}
-
 const leadPath = (id: string, rest: string) => `/leads/${encodeURIComponent(id)}${rest}`;
 
 export const conversionApi = {
   preview: (leadId: string, signal?: AbortSignal) => request<ConversionPreview>('GET', leadPath(leadId, '/conversion'), { signal }),
   convert: (leadId: string, input: ConvertInput) => request<ConversionResult>('POST', leadPath(leadId, '/convert'), { body: input }),
-  /** The sales processes a converted deal may follow (active ones are offered). */
-  processes: (signal?: AbortSignal) => request<Page<SalesProcessOption>>('GET', '/sales-processes', { query: 'limit=200', signal }),
 };

@@ -8,6 +8,7 @@ import { conversionApi, type AccountCandidate, type ConvertInput } from '../api/
 import type { LeadRecord } from '../api/leads';
 import { queryKeys } from '../api/query-keys';
 import { useI18n } from '../i18n/i18n-context';
+import { activeProcesses, useSalesProcesses } from '../opportunities/use-deal-data';
 import { QueryErrorResult } from '../shared/QueryErrorResult';
 import { useErrorFeedback } from '../shared/use-error-feedback';
 
@@ -37,14 +38,14 @@ export function ConvertLeadDialog({ lead, open, onClose }: { lead: LeadRecord; o
   const [saving, setSaving] = useState(false);
   const previewKey = [...queryKeys.detail('leads', lead.id), 'conversion'];
   const preview = useQuery({ queryKey: previewKey, queryFn: ({ signal }) => conversionApi.preview(lead.id, signal), enabled: open });
-  const processes = useQuery({ queryKey: ['sales-processes', 'list', 'conversion'], queryFn: ({ signal }) => conversionApi.processes(signal), enabled: open });
+  const processes = useSalesProcesses({ enabled: open });
   const createDeal = Form.useWatch('createOpportunity', form) ?? true;
 
   const plan = preview.data?.account;
   const matched = plan?.decision === 'existing' ? plan.candidates.find((c) => c.id === plan.accountId) : undefined;
   // A match the rep cannot see is not preselected: the dialog says whom to ask instead.
   const chosen = choice ?? (matched?.visible ? matched.id : plan?.decision === 'new' ? NEW_ACCOUNT : null);
-  const activeProcesses = (processes.data?.data ?? []).filter((p) => p.active);
+  const offered = activeProcesses(processes.data);
 
   const submit = async () => {
     const values = await form.validateFields();
@@ -126,8 +127,8 @@ export function ConvertLeadDialog({ lead, open, onClose }: { lead: LeadRecord; o
           <Form
             form={form}
             layout="vertical"
-            initialValues={{ createOpportunity: true, name: preview.data!.suggestedOpportunityName, processId: activeProcesses.find((p) => p.isDefault)?.id }}
-            key={activeProcesses.length}
+            initialValues={{ createOpportunity: true, name: preview.data!.suggestedOpportunityName, processId: offered.find((p) => p.isDefault)?.id }}
+            key={offered.length}
           >
             <Form.Item name="createOpportunity" valuePropName="checked">
               <Checkbox data-testid="convert-create-opportunity">{t('convert.createOpportunity')}</Checkbox>
@@ -147,7 +148,7 @@ export function ConvertLeadDialog({ lead, open, onClose }: { lead: LeadRecord; o
                 </Space>
                 <Form.Item name="processId" label={t('convert.process')}>
                   <Select
-                    options={activeProcesses.map((p) => ({ value: p.id, label: p.name }))}
+                    options={offered.map((p) => ({ value: p.id, label: p.name }))}
                     loading={processes.isPending}
                     data-testid="convert-process"
                   />

@@ -2,9 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { queryKeys } from '../api/query-keys';
 import { dealSettingsApi, lossReasonsApi, salesProcessesApi, type SalesProcess } from '../api/sales-processes';
 
-/** Every sales process (with stages) the caller may read; a tenant has a handful. */
-export function useSalesProcesses() {
+/** Every sales process (with stages) the caller may read; a tenant has a handful. `enabled: false` waits (a closed dialog). */
+export function useSalesProcesses({ enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
+    enabled,
     queryKey: queryKeys.list('sales-processes', { limit: 200, sort: 'name' }),
     queryFn: ({ signal }) => salesProcessesApi.list({ limit: 200, sort: 'name' }, signal),
     staleTime: 60_000,
