@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leads } from '../../src/modules/leads/leads.schema.js';
 import { queryRows } from '../../src/platform/db/client.js';
 import { outboxEvents } from '../../src/platform/events/events.schema.js';
+import { drainEvents } from '../../src/platform/events/event-processing.js';
 import { createTestApp, type ApiClient, type TestApp } from '../test-app.js';
 
 let t: TestApp;
@@ -236,5 +237,42 @@ describe('merging accounts and contacts', () => {
     expect(conflict.status).toBe(409);
     expect(conflict.body.error).toMatchObject({ code: 'MERGE_STAKEHOLDER_CONFLICT', details: { opportunityIds: [deal.id] } });
     expect((await admin.get(`/contacts/${cfo.id}`)).status).toBe(200);
+  });
+});
+
+describe('merging leads carries scoring and nurturing to the survivor', () => {
+  it('rescores the survivor with the merged lead’s engagement, and moves or ends its enrolments without enrolling anyone twice', async () => {
+    const m = marketing.client;
+    await created(await m.post('/scoring-rules', { name: '制造业', category: 'fit', field: 'industry', operator: 'in', value: ['制造业'], points: 10 }));
+    await created(await m.post('/scoring-rules', { name: '访问官网', category: 'engagement', eventKind: 'web_visit', points: 15 }));
+    const { survivor, merged } = await plantDuplicates(m, '-nurture');
+    await created(await m.post('/engagement-events', { leadId: merged.id, kind: 'web_visit', details: { url: 'https://xinghe.cn/pricing' } }));
+    const template = await created(await m.post('/email-templates', { name: '邀请', subject: '{{lead.name}}，您好', bodyHtml: '<p>您好</p>', locale: 'zh-CN' }));
+    const steps = [{ type: 'wait', days: 7 }, { type: 'send_email', templateId: template.id }];
+    const both = await created(await m.post('/nurture-programs', { name: '两人都在', status: 'active', steps }));
+    const onlyMerged = await created(await m.post('/nurture-programs', { name: '只有重复线索', status: 'active', steps }));
+    expect((await m.post(`/nurture-programs/${both.id}/enrollments`, { leadIds: [survivor.id, merged.id] })).body.enrolled).toHaveLength(2);
+    expect((await m.post(`/nurture-programs/${onlyMerged.id}/enrollments`, { leadIds: [merged.id] })).body.enrolled).toHaveLength(1);
+    await drainEvents(t.database.db);
+    expect((await m.get(`/leads/${survivor.id}`)).body.score).toBe(10);
+
+    const res = await m.post('/merges', { object: 'leads', survivorId: survivor.id, mergedIds: [merged.id] });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.moved.nurtureEnrollments).toHaveLength(1);
+    expect(res.body.moved.nurtureEnrollmentsEnded).toHaveLength(1);
+    await drainEvents(t.database.db);
+
+    const after = (await m.get(`/leads/${survivor.id}`)).body;
+    expect(after).toMatchObject({ score: 25, fitScore: 10, engagementScore: 15 });
+    const engagement = (await m.get(`/engagement-events?leadId=${survivor.id}`)).body.data;
+    expect(engagement.map((e: { kind: string }) => e.kind)).toEqual(['web_visit']);
+
+    const inBoth = (await m.get(`/nurture-programs/${both.id}/enrollments`)).body.data as { leadId: string; status: string; exitReason: string | null }[];
+    expect(inBoth.filter((e) => e.status === 'active').map((e) => e.leadId)).toEqual([survivor.id]);
+    expect(inBoth.filter((e) => e.status === 'exited')).toEqual([expect.objectContaining({ leadId: survivor.id, exitReason: 'merged' })]);
+    const inOther = (await m.get(`/nurture-programs/${onlyMerged.id}/enrollments`)).body.data;
+    expect(inOther).toEqual([expect.objectContaining({ leadId: survivor.id, status: 'active' })]);
+    const summary = (await m.get(`/nurture/leads/${survivor.id}`)).body;
+    expect(summary.enrollments.filter((e: { status: string }) => e.status === 'active')).toHaveLength(2);
   });
 });

@@ -8,6 +8,7 @@ import {
   relinkOpportunityLeads,
   stakeholderConflicts,
 } from '../opportunities/opportunity-relink.service.js';
+import { relinkNurtureLeads } from '../nurture/lead-relink.service.js';
 import { relinkLeadEngagement } from '../scoring/engagement-relink.service.js';
 import type { DedupObject } from './party-of-record.js';
 
@@ -34,6 +35,10 @@ const RELINKS: Record<DedupObject, Relink[]> = {
       return { campaignMembers: moved, campaignMembersCombined: combined };
     },
     async (ctx, from, to) => ({ engagementEvents: await relinkLeadEngagement(ctx, from, to) }),
+    async (ctx, from, to) => {
+      const { enrollments, endedEnrollments, history } = await relinkNurtureLeads(ctx, from, to);
+      return { nurtureEnrollments: enrollments, nurtureEnrollmentsEnded: endedEnrollments, nurtureHistory: history };
+    },
     async (ctx, from, to) => ({ opportunities: await relinkOpportunityLeads(ctx, from, to) }),
   ],
   accounts: [

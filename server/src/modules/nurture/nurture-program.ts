@@ -127,7 +127,7 @@ export function branchWindowStart(now: Date, withinDays: number, enrolledAt: Dat
 
 export const EXIT_REASONS = [
   'converted', 'disqualified', 'unsubscribed', 'bounced', 'do_not_contact', 'suppressed', 'no_email',
-  'lead_deleted', 'exit_step', 'manual', 'program_archived',
+  'lead_deleted', 'exit_step', 'manual', 'program_archived', 'merged',
 ] as const;
 export type ExitReason = (typeof EXIT_REASONS)[number];
 

@@ -63,6 +63,10 @@ subscribe('scoring.predict-lead-updated', 'leads.updated', async (event, { db })
   if (event.recordId && updateAffectsPrediction(changes)) await predictLead(systemContext(db, event.tenantId, ACTOR), event.recordId);
 });
 
+subscribe('scoring.predict-lead-merged', 'leads.merged', async (event, { db }) => {
+  if (event.recordId) await predictLead(systemContext(db, event.tenantId, ACTOR), event.recordId);
+});
+
 subscribe('scoring.predict-lead-engaged', 'leads.engaged', async (event, { db }) => {
   if (event.recordId) await predictLead(systemContext(db, event.tenantId, ACTOR), event.recordId);
 });

@@ -123,6 +123,11 @@ subscribe('scoring.lead-engaged', 'leads.engaged', async (event, { db }) => {
   if (event.recordId) await requestRescore(db, event.tenantId, event.recordId);
 });
 
+/** Merged duplicates: the survivor now has their engagement (moved by the merge) and maybe new fields. */
+subscribe('scoring.lead-merged', 'leads.merged', async (event, { db }) => {
+  if (event.recordId) await requestRescore(db, event.tenantId, event.recordId);
+});
+
 subscribe('scoring.lead-deleted', 'leads.deleted', async (event, { db }) => {
   if (!event.recordId) return;
   await deleteLeadEngagement(systemContext(db, event.tenantId, ACTOR), event.recordId);
