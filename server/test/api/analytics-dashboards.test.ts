@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../../src/modules/analytics/fiscal-periods.js';
 import { createTestApp, type ApiClient, type TestApp } from '../test-app.js';
@@ -229,5 +230,54 @@ describe('rep dashboard', () => {
     const res = await manager.client.get(`/dashboards/rep?ownerId=${reps.bob.id}`);
     expect(res.status).toBe(200);
     expect(res.body.forecast.closed).toBe(sum(won((d) => d.owner === 'bob')));
+  });
+});
+
+describe('exports', () => {
+  const download = async (client: ApiClient, url: string, locale = 'en-US') => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { cookie: `l2c_session=${client.cookie}`, 'accept-language': locale } });
+    return { status: res.statusCode, type: String(res.headers['content-type']), disposition: String(res.headers['content-disposition']), bytes: res.rawPayload };
+  };
+
+  it('downloads the manager dashboard as the weekly review pack: one sheet per table, figures as in the JSON', async () => {
+    const json = (await manager.client.get('/dashboards/manager')).body;
+    const file = await download(manager.client, '/dashboards/manager?format=xlsx');
+    expect(file.status).toBe(200);
+    expect(file.type).toContain('spreadsheetml');
+    expect(file.disposition).toContain('.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.bytes as never);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Attainment', 'Pipeline by stage', 'Reps per week', 'Forecast', 'Funnel']);
+    const pipeline = workbook.getWorksheet('Pipeline by stage')!;
+    expect(pipeline.getRow(1).values).toEqual([undefined, 'Stage', 'Owner', 'Deals', 'Amount', 'Weighted', 'Overdue']);
+    let totalDeals = 0;
+    pipeline.eachRow((row, n) => {
+      if (n > 1 && row.getCell(2).value === 'Total') totalDeals += Number(row.getCell(3).value);
+    });
+    expect(totalDeals).toBe(json.pipeline.reduce((s: number, x: { deals: number }) => s + x.deals, 0));
+    const funnelSheet = workbook.getWorksheet('Funnel')!;
+    expect(funnelSheet.rowCount).toBe(json.funnel.steps.length + 1);
+    const forecastSheet = workbook.getWorksheet('Forecast')!;
+    const closedByRep = new Map<string, unknown>();
+    forecastSheet.eachRow((row, n) => { if (n > 1) closedByRep.set(String(row.getCell(1).value), row.getCell(5).value); });
+    for (const rep of json.forecast.reps as { label: string; closed: string }[]) expect(closedByRep.get(rep.label)).toBe(Number(rep.closed));
+  });
+
+  it('downloads any analytics table as CSV with headers in the caller’s language', async () => {
+    const file = await download(admin, '/analytics/win-rates?format=csv&groupBy=owner', 'zh-CN');
+    expect(file.status).toBe(200);
+    expect(file.type).toContain('text/csv');
+    const lines = file.bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toBe('名称,赢单数,输单数,赢率,赢单金额,输单金额,平均成交额,销售周期（天）');
+    const json = (await admin.get('/analytics/win-rates?groupBy=owner')).body;
+    expect(lines).toHaveLength(json.rows.length + 2);
+    expect(lines.at(-1)).toContain(`合计,${json.total.won},${json.total.lost}`);
+
+    const roi = await download(admin, '/analytics/campaign-roi?format=csv');
+    expect(roi.bytes.toString('utf8')).toContain('Cost per lead');
+    const deals = await download(admin, '/analytics/deals?status=won&format=xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(deals.bytes as never);
+    expect(book.worksheets[0].rowCount).toBe(won(() => true).length + 1);
   });
 });

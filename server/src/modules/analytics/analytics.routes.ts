@@ -4,10 +4,14 @@ import type { AppDb } from '../../platform/db/client.js';
 import { requireLevel } from '../../platform/access/visibility.js';
 import { fieldError } from '../../platform/http/errors.js';
 import { registerResourceRoutes } from '../../platform/http/resource-routes.js';
+import { sendTables, TABLE_FORMATS, XLSX_TYPE } from '../../platform/http/table-export.js';
 import { ErrorResponse, Money, Nullable, RecordBase, Uuid, VersionField } from '../../platform/http/schemas.js';
+import type { FastifyReply } from 'fastify';
+import type { RequestContext } from '../../platform/access/context.js';
 import type { App } from '../../platform/http/types.js';
 import { maxFileMb } from '../imports/imports.service.js';
 import { resolveScope, type AnalyticsFilters } from './analytics-scope.js';
+import { ANALYTICS_TABLES } from './analytics-tables.js';
 import { ATTRIBUTION_MODELS, campaignRoi, campaignRoiDrill, ROI_DRILLS, type AttributionModel } from './campaign-roi.service.js';
 import { behaviourDrill, BEHAVIOUR_TYPES, weeklyBehaviour } from './behaviour.service.js';
 import { executiveDashboard, managerDashboard, repDashboard } from './dashboards.service.js';
@@ -42,6 +46,20 @@ const filterQuery = {
 const Range = {
   from: Type.String(), to: Type.String(), period: Nullable(Type.String()), currency: Type.String(),
 };
+/** `?format=csv|xlsx` on every analytics table (default JSON). */
+const Format = { format: Type.Optional(literals(['json', ...TABLE_FORMATS])) };
+const produces = ['application/json', 'text/csv', XLSX_TYPE];
+
+/** The result as JSON, or its tables as a CSV/XLSX download with headers in the caller's language. */
+async function answer<T extends object>(request: { query: unknown; ctx: RequestContext }, reply: FastifyReply, name: keyof typeof ANALYTICS_TABLES, result: T): Promise<T> {
+  const { format } = request.query as { format?: string };
+  if (format !== 'csv' && format !== 'xlsx') return result;
+  const r = result as Record<string, unknown>;
+  const file = [name, r.step, r.period ?? r.from].filter(Boolean).join('-');
+  // The download is sent; handing the reply back tells Fastify not to send anything else.
+  return (await sendTables(reply, ANALYTICS_TABLES[name](r, request.ctx.locale), format, file)) as never;
+}
+
 const filtersOf = (q: Record<string, unknown>): AnalyticsFilters => {
   const { from, to, period, teamId, ownerId, region, productLineId, source, currency } = q as AnalyticsFilters;
   return { from, to, period, teamId, ownerId, region, productLineId, source, currency };
@@ -92,13 +110,14 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
     schema: {
       tags,
       summary: 'Attainment of each target of a fiscal period, in real time: won so far, gap, open pipeline',
-      querystring: Type.Object({ period: filterQuery.period, currency: filterQuery.currency }),
+      querystring: Type.Object({ period: filterQuery.period, currency: filterQuery.currency, ...Format }),
+      produces,
       response: { 200: Open({ period: Type.String(), from: Type.String(), to: Type.String(), currency: Type.String(), rows: Type.Array(Open({
         targetId: Uuid, ownerId: Nullable(Uuid), teamId: Nullable(Uuid), name: Nullable(Type.String()), target: Type.String(), won: Type.String(),
         wonCount: Type.Integer(), attainment: Nullable(Type.Number()), gap: Type.String(), pipeline: Type.String(), weighted: Type.String(),
       })) }), ...errors },
     },
-  }, async (request) => attainment(await resolveScope(request.ctx, filtersOf(request.query))));
+  }, async (request, reply) => answer(request, reply, 'attainment', await attainment(await resolveScope(request.ctx, filtersOf(request.query)))));
 
   const WinRateRow = Open({
     key: Nullable(Type.String()), label: Nullable(Type.String()), won: Type.Integer(), lost: Type.Integer(), winRate: Nullable(Type.Number()),
@@ -108,33 +127,37 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
     schema: {
       tags,
       summary: 'Win rate, average deal size and sales-cycle length of the deals closed in the range, in total and per owner, team or region',
-      querystring: Type.Object({ ...filterQuery, groupBy: Type.Optional(literals(RESULT_GROUPS)) }),
+      querystring: Type.Object({ ...filterQuery, ...Format, groupBy: Type.Optional(literals(RESULT_GROUPS)) }),
+      produces,
       response: { 200: Open({ ...Range, groupBy: Type.String(), total: WinRateRow, rows: Type.Array(WinRateRow) }), ...errors },
     },
-  }, async (request) => winRates(await resolveScope(request.ctx, filtersOf(request.query)), (request.query.groupBy as ResultGroup) ?? 'owner'));
+  }, async (request, reply) => answer(request, reply, 'winRates',
+    await winRates(await resolveScope(request.ctx, filtersOf(request.query)), (request.query.groupBy as ResultGroup) ?? 'owner')));
 
   app.get('/api/v1/analytics/velocity', {
     schema: {
       tags,
       summary: 'Stage velocity: days deals spend in each stage, how they leave it, how many are still in it; the sales cycle',
-      querystring: Type.Object(filterQuery),
+      querystring: Type.Object({ ...filterQuery, ...Format }),
+      produces,
       response: { 200: Open({ ...Range, salesCycleDays: Nullable(Type.Number()), stages: Type.Array(Open({
         stageId: Uuid, name: Type.String(), processId: Uuid, order: Type.Integer(), entered: Type.Integer(), exited: Type.Integer(),
         stillIn: Type.Integer(), advanced: Type.Integer(), lost: Type.Integer(), averageDays: Nullable(Type.Number()), medianDays: Nullable(Type.Number()),
       })) }), ...errors },
     },
-  }, async (request) => velocity(await resolveScope(request.ctx, filtersOf(request.query))));
+  }, async (request, reply) => answer(request, reply, 'velocity', await velocity(await resolveScope(request.ctx, filtersOf(request.query)))));
 
   app.get('/api/v1/analytics/loss-reasons', {
     schema: {
       tags,
       summary: 'Deals lost in the range by reason, with amounts and shares',
-      querystring: Type.Object(filterQuery),
+      querystring: Type.Object({ ...filterQuery, ...Format }),
+      produces,
       response: { 200: Open({ ...Range, lost: Type.Integer(), reasons: Type.Array(Open({
         reason: Nullable(Type.String()), label: Nullable(Type.String()), count: Type.Integer(), share: Nullable(Type.Number()), amount: Type.String(),
       })) }), ...errors },
     },
-  }, async (request) => lossReasons(await resolveScope(request.ctx, filtersOf(request.query))));
+  }, async (request, reply) => answer(request, reply, 'lossReasons', await lossReasons(await resolveScope(request.ctx, filtersOf(request.query)))));
 
   const Step = Open({
     key: Type.String(), label: Type.String(), count: Type.Integer(), conversion: Nullable(Type.Number()), overall: Nullable(Type.Number()),
@@ -146,7 +169,8 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
       summary: 'Funnel leads → MQL → SQL → each stage → won, with conversion, the company beside it and the leakiest step; ?drill=<step> lists the records',
       description: 'Steps are cohorts of the range: leads created in it (and whether they ever became MQL / SQL), deals of the process created in it ' +
         '(and the furthest stage they reached; a won deal reached every stage). `drill` takes a step key (leads, mql, sql, stage:<stageId>, won).',
-      querystring: Type.Object({ ...filterQuery, processId: Type.Optional(Uuid), drill: Type.Optional(Type.String({ maxLength: 60 })) }),
+      querystring: Type.Object({ ...filterQuery, ...Format, processId: Type.Optional(Uuid), drill: Type.Optional(Type.String({ maxLength: 60 })) }),
+      produces,
       response: {
         200: Type.Union([
           Open({ ...Range, processId: Uuid, steps: Type.Array(Step), leakiestStep: Nullable(Type.String()) }),
@@ -155,20 +179,22 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
         ...errors,
       },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const scope = await resolveScope(request.ctx, filtersOf(request.query));
     const { processId, drill } = request.query;
-    return drill ? funnelDrill(scope, drill, { processId }) : funnel(scope, { processId });
+    return answer(request, reply, 'funnel', drill ? await funnelDrill(scope, drill, { processId }) : await funnel(scope, { processId }));
   });
 
   app.get('/api/v1/analytics/forecast', {
     schema: {
       tags,
       summary: 'Forecast of a period: pipeline, best case, commit, closed, weighted and the call, per owner (with adjustments), team (rolled up), region or product line',
-      querystring: Type.Object({ ...filterQuery, groupBy: Type.Optional(literals(FORECAST_GROUPS)) }),
+      querystring: Type.Object({ ...filterQuery, ...Format, groupBy: Type.Optional(literals(FORECAST_GROUPS)) }),
+      produces,
       response: { 200: Open({ ...Range, groupBy: Type.String(), total: Open(Figures), rows: Type.Array(Open({ key: Nullable(Type.String()), ...Figures })) }), ...errors },
     },
-  }, async (request) => forecast(await resolveScope(request.ctx, filtersOf(request.query)), (request.query.groupBy as ForecastGroup) ?? 'owner'));
+  }, async (request, reply) => answer(request, reply, 'forecast',
+    await forecast(await resolveScope(request.ctx, filtersOf(request.query)), (request.query.groupBy as ForecastGroup) ?? 'owner')));
 
   app.post('/api/v1/analytics/forecast/adjustments', {
     schema: {
@@ -200,13 +226,14 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
     schema: {
       tags,
       summary: "Forecast accuracy per team from past snapshots against what closed, and today's call adjusted by each team's bias",
-      querystring: Type.Object(filterQuery),
+      querystring: Type.Object({ ...filterQuery, ...Format }),
+      produces,
       response: { 200: Open({ ...Range, teams: Type.Array(Open({
         teamId: Uuid, name: Type.String(), accuracy: Nullable(Type.Number()), bias: Nullable(Type.Number()), currentCall: Type.String(),
         adjustedForecast: Nullable(Type.String()), snapshots: Type.Array(Open({})),
       })) }), ...errors },
     },
-  }, async (request) => forecastAccuracy(await resolveScope(request.ctx, filtersOf(request.query))));
+  }, async (request, reply) => answer(request, reply, 'forecastAccuracy', await forecastAccuracy(await resolveScope(request.ctx, filtersOf(request.query)))));
 
   const Drill = Open({ path: Type.String(), query: Type.Record(Type.String(), Type.String()) }, 'Where the records behind the figure are listed: GET path?query');
   const RoiFigures = {
@@ -224,6 +251,7 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
         '`drill` (' + ROI_DRILLS.join(' | ') + ') with `campaignId` or `campaignType` lists the records (alignment: optionally `month`).',
       querystring: Type.Object({
         ...filterQuery,
+        ...Format,
         model: Type.Optional(literals(ATTRIBUTION_MODELS)),
         campaignId: Type.Optional(Uuid),
         campaignType: Type.Optional(Type.String({ maxLength: 40 })),
@@ -243,11 +271,11 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
         ...errors,
       },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const scope = await resolveScope(request.ctx, filtersOf(request.query));
     const { model, campaignId, campaignType, drill, month } = request.query;
     const opts = { model: model as AttributionModel | undefined, campaignId, campaignType };
-    return drill ? campaignRoiDrill(scope, drill, { ...opts, month }) : campaignRoi(scope, opts);
+    return answer(request, reply, 'campaignRoi', drill ? await campaignRoiDrill(scope, drill, { ...opts, month }) : await campaignRoi(scope, opts));
   });
 
   const DrillRecords = Open({ step: Type.String(), object: Type.String(), truncated: Type.Boolean(), records: Type.Array(Open({ id: Uuid })) });
@@ -257,6 +285,7 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
       summary: 'The deals behind a money figure: visible deals matching the filters, closing (or created) in the range, largest first',
       querystring: Type.Object({
         ...filterQuery,
+        ...Format,
         status: Type.Optional(literals(DEAL_STATUSES)),
         forecastCategory: Type.Optional(Type.String({ maxLength: 20 })),
         stageId: Type.Optional(Uuid),
@@ -265,9 +294,10 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
       }),
       response: { 200: Open({ ...Range, object: Type.String(), truncated: Type.Boolean(), records: Type.Array(Open({ id: Uuid, name: Type.String() })) }), ...errors },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const { status, forecastCategory, stageId, accountId, dateField } = request.query;
-    return dealList(await resolveScope(request.ctx, filtersOf(request.query)), { status, forecastCategory, stageId, accountId, dateField });
+    const scope = await resolveScope(request.ctx, filtersOf(request.query));
+    return answer(request, reply, 'deals', await dealList(scope, { status, forecastCategory, stageId, accountId, dateField }));
   });
 
   const Counts = { visits: Type.Integer(), calls: Type.Integer(), drill: Type.Record(Type.String(), Drill) };
@@ -277,6 +307,7 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
       summary: 'Behaviour [OPP-7]: done visits and calls per rep and team per ISO week; ?drill=visit|call (with ownerId/teamId, week) lists the activities',
       querystring: Type.Object({
         ...filterQuery,
+        ...Format,
         drill: Type.Optional(literals(BEHAVIOUR_TYPES)),
         week: Type.Optional(Type.String({ pattern: '^\\d{4}-W\\d{2}$' })),
       }),
@@ -295,10 +326,10 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
         ...errors,
       },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const scope = await resolveScope(request.ctx, filtersOf(request.query));
     const { drill, week } = request.query;
-    return drill ? behaviourDrill(scope, drill, week) : weeklyBehaviour(scope);
+    return answer(request, reply, 'behaviour', drill ? await behaviourDrill(scope, drill, week) : await weeklyBehaviour(scope));
   });
 
   const dashboards = {
@@ -320,11 +351,13 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
       schema: {
         tags: ['Dashboards'],
         summary: d.summary,
-        description: 'Every figure carries `drill` links: GET path?query lists the records behind it.',
-        querystring: Type.Object(filterQuery),
+        description: 'Every figure carries `drill` links: GET path?query lists the records behind it. ' +
+          "`format=xlsx` downloads every table, one sheet each (the manager's is the weekly review pack); `format=csv` the first table.",
+        querystring: Type.Object({ ...filterQuery, ...Format }),
+      produces,
         response: { 200: Open({ ...Range }), ...errors },
       },
-    }, async (request) => d.build(request.ctx, filtersOf(request.query)));
+    }, async (request, reply) => answer(request, reply, name as keyof typeof dashboards, await d.build(request.ctx, filtersOf(request.query))));
   }
 
   // History import: multipart parsing for this route only.
