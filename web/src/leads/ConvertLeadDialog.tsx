@@ -1,14 +1,25 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Skeleton, Space, Tag, Typography, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../api/api-error';
 import { conversionApi, type AccountCandidate, type ConvertInput } from '../api/conversion';
 import type { LeadRecord } from '../api/leads';
 import { queryKeys } from '../api/query-keys';
+import { useMe } from '../auth/session-context';
 import { useI18n } from '../i18n/i18n-context';
-import { activeProcesses, useSalesProcesses } from '../opportunities/use-deal-data';
+import { BantInputs } from '../opportunities/BantInputs';
+import {
+  bantRefusalAsFieldErrors,
+  DEAL_FIELD_ALIASES,
+  DEAL_FORM_FIELDS,
+  toBantInput,
+  toDealFormValues,
+  type DealFormValues,
+} from '../opportunities/deal-form-values';
+import { activeProcesses, useDealSettings, useSalesProcesses } from '../opportunities/use-deal-data';
+import { mapFieldErrors } from '../shared/form-errors';
 import { QueryErrorResult } from '../shared/QueryErrorResult';
 import { useErrorFeedback } from '../shared/use-error-feedback';
 
@@ -21,6 +32,20 @@ interface DealFields {
   amount?: string | null;
   closeDate?: Dayjs;
   processId?: string;
+  /** The BANT parts a strict tenant requires, under the names the deal form uses. */
+  bant: DealFormValues['bant'];
+  contactIsDecisionMaker?: boolean;
+}
+
+/** The dialog's inputs that server field errors can land on (`opportunity.*` errors drop the prefix). */
+const DEAL_FIELDS = ['name', 'amount', 'closeDate', 'processId', ...DEAL_FORM_FIELDS.filter((f) => f.startsWith('bant.'))];
+
+function placeFieldErrors(form: FormInstance<DealFields>, error: unknown): boolean {
+  if (!isApiError(error) || !error.is('VALIDATION_FAILED')) return false;
+  const errors = error.fieldErrors.map((e) => ({ ...e, field: e.field.replace(/^opportunity\./, '') }));
+  const { fields, unmatched } = mapFieldErrors(errors, DEAL_FIELDS, DEAL_FIELD_ALIASES);
+  form.setFields(fields as Parameters<typeof form.setFields>[0]);
+  return fields.length > 0 && unmatched.length === 0;
 }
 
 /**
@@ -40,6 +65,10 @@ export function ConvertLeadDialog({ lead, open, onClose }: { lead: LeadRecord; o
   const preview = useQuery({ queryKey: previewKey, queryFn: ({ signal }) => conversionApi.preview(lead.id, signal), enabled: open });
   const processes = useSalesProcesses({ enabled: open });
   const createDeal = Form.useWatch('createOpportunity', form) ?? true;
+  const settings = useDealSettings();
+  const currency = useMe().tenant.currency || 'CNY';
+  // A strict tenant refuses a deal without the BANT parts it requires: the dialog asks for those.
+  const requiredBant = settings.data?.bantMode === 'strict' ? settings.data.bantRequired : [];
 
   const plan = preview.data?.account;
   const matched = plan?.decision === 'existing' ? plan.candidates.find((c) => c.id === plan.accountId) : undefined;
@@ -59,6 +88,7 @@ export function ConvertLeadDialog({ lead, open, onClose }: { lead: LeadRecord; o
         amount: values.amount ? { amount: String(values.amount), currency: 'CNY' } : null,
         closeDate: values.closeDate?.format('YYYY-MM-DD'),
         processId: values.processId,
+        ...(requiredBant.length > 0 ? { bant: toBantInput(values.bant), contactIsDecisionMaker: !!values.contactIsDecisionMaker } : {}),
       };
     }
     setSaving(true);
@@ -67,7 +97,9 @@ export function ConvertLeadDialog({ lead, open, onClose }: { lead: LeadRecord; o
       await Promise.all(['leads', 'accounts', 'contacts', 'opportunities'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
       onClose();
       navigate(`/accounts/${encodeURIComponent(result.accountId)}?tab=contacts`);
-    } catch (error) {
+    } catch (caught) {
+      const error = bantRefusalAsFieldErrors(caught);
+      if (placeFieldErrors(form, error)) return;
       if (isApiError(error) && (error.code === 'ACCOUNT_MATCH_AMBIGUOUS' || error.code === 'ACCOUNT_NOT_VISIBLE')) void preview.refetch();
       showError(error, t('convert.failed'));
     } finally {
@@ -127,7 +159,12 @@ export function ConvertLeadDialog({ lead, open, onClose }: { lead: LeadRecord; o
           <Form
             form={form}
             layout="vertical"
-            initialValues={{ createOpportunity: true, name: preview.data!.suggestedOpportunityName, processId: offered.find((p) => p.isDefault)?.id }}
+            initialValues={{
+              createOpportunity: true,
+              name: preview.data!.suggestedOpportunityName,
+              processId: offered.find((p) => p.isDefault)?.id,
+              bant: toDealFormValues(null, { currency }).bant,
+            }}
             key={offered.length}
           >
             <Form.Item name="createOpportunity" valuePropName="checked">
@@ -153,6 +190,17 @@ export function ConvertLeadDialog({ lead, open, onClose }: { lead: LeadRecord; o
                     data-testid="convert-process"
                   />
                 </Form.Item>
+                {requiredBant.length > 0 ? (
+                  <BantInputs
+                    accountId={chosen && chosen !== NEW_ACCOUNT ? chosen : null}
+                    parts={requiredBant}
+                    authorityExtra={
+                      <Form.Item name="contactIsDecisionMaker" valuePropName="checked">
+                        <Checkbox data-testid="convert-contact-decides">{t('convert.contactIsDecisionMaker', { name: lead.name })}</Checkbox>
+                      </Form.Item>
+                    }
+                  />
+                ) : null}
               </>
             ) : null}
           </Form>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Checkbox, Col, DatePicker, Divider, Form, Input, Row, Select, Typography } from 'antd';
+import { Col, DatePicker, Form, Input, Row, Select, Typography } from 'antd';
 import { opportunitiesApi, type Opportunity } from '../api/opportunities';
 import { queryKeys } from '../api/query-keys';
 import { AccountSelect } from '../accounts/AccountSelect';
@@ -19,9 +19,8 @@ import {
   toDealInput,
   type DealFormValues,
 } from './deal-form-values';
-import { useAccountContacts } from './use-account-contacts';
-import { useDealLabels } from './use-deal-labels';
-import { activeProcesses, useDealSettings, useSalesProcesses } from './use-deal-data';
+import { BantInputs } from './BantInputs';
+import { activeProcesses, useSalesProcesses } from './use-deal-data';
 
 interface OpportunityFormProps {
   open: boolean;
@@ -85,15 +84,9 @@ export function OpportunityForm({ open, deal, accountId, onClose, onSaved }: Opp
 
 function DealInputs({ deal, amountFollowsLines }: { deal: Opportunity | null; amountFollowsLines: boolean }) {
   const { t } = useI18n();
-  const labels = useDealLabels();
   const processes = useSalesProcesses();
-  const settings = useDealSettings();
   const form = Form.useFormInstance<DealFormValues>();
   const accountId = Form.useWatch('accountId', form) ?? deal?.accountId ?? null;
-  const contacts = useAccountContacts(accountId);
-  const strict = settings.data?.bantMode === 'strict';
-  const required = new Set(settings.data?.bantRequired ?? []);
-  const mark = (part: 'budget' | 'authority' | 'need' | 'timeline', label: string) => (required.has(part) ? `${label} *` : label);
 
   return (
     <>
@@ -141,57 +134,7 @@ function DealInputs({ deal, amountFollowsLines }: { deal: Opportunity | null; am
         <UserSelect allowClear={false} initialOption={deal ? { value: deal.ownerId, label: deal.ownerName ?? deal.ownerId } : null} testId="deal-form-owner" />
       </Form.Item>
 
-      <Divider titlePlacement="start">{t('deal.bant.title')}</Divider>
-      {strict ? <Alert type="info" showIcon className="l2c-form-alert" title={t('deal.bant.strict')} /> : null}
-      {required.size > 0 ? (
-        <Typography.Paragraph type="secondary">{t('deal.bant.required', { parts: labels.bantList([...required]) })}</Typography.Paragraph>
-      ) : null}
-      <Row gutter={12}>
-        <Col xs={24} sm={16}>
-          <MoneyInput
-            amountName={['bant', 'budget', 'amount', 'amount']}
-            currencyName={['bant', 'budget', 'amount', 'currency']}
-            label={mark('budget', t('deal.bant.budgetAmount'))}
-            testId="deal-form-budget"
-          />
-        </Col>
-        <Col xs={24} sm={8}>
-          <Form.Item name={['bant', 'budget', 'approved']} valuePropName="checked" label=" ">
-            <Checkbox data-testid="deal-form-budget-approved">{t('deal.bant.budgetApproved')}</Checkbox>
-          </Form.Item>
-        </Col>
-      </Row>
-      <Form.Item name={['bant', 'authority', 'decisionMakerContactIds']} label={mark('authority', t('deal.bant.decisionMakers'))}>
-        <Select
-          mode="multiple"
-          disabled={!accountId}
-          loading={contacts.isFetching}
-          optionFilterProp="label"
-          options={(contacts.data ?? []).map((c) => ({ value: c.id, label: c.title ? `${c.name} · ${c.title}` : c.name }))}
-          data-testid="deal-form-decision-makers"
-        />
-      </Form.Item>
-      <Form.Item name={['bant', 'authority', 'participants']} label={t('deal.bant.participants')} extra={t('deal.bant.participantsHint')}>
-        <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，', '、']} data-testid="deal-form-participants" />
-      </Form.Item>
-      <Form.Item name={['bant', 'need', 'problem']} label={mark('need', t('deal.bant.problem'))}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} data-testid="deal-form-problem" />
-      </Form.Item>
-      <Form.Item name={['bant', 'need', 'goal']} label={t('deal.bant.goal')}>
-        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} data-testid="deal-form-goal" />
-      </Form.Item>
-      <Row gutter={12}>
-        <Col xs={24} sm={10}>
-          <Form.Item name={['bant', 'timeline', 'date']} label={mark('timeline', t('deal.bant.timelineDate'))}>
-            <DatePicker className="l2c-full-width" data-testid="deal-form-timeline-date" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={14}>
-          <Form.Item name={['bant', 'timeline', 'reason']} label={t('deal.bant.timelineReason')}>
-            <Input maxLength={500} data-testid="deal-form-timeline-reason" />
-          </Form.Item>
-        </Col>
-      </Row>
+      <BantInputs accountId={accountId} />
     </>
   );
 }

@@ -98,7 +98,6 @@ const dateOnly = (value: Dayjs | null | undefined) => (value ? value.format('YYY
  * `amountFollowsLines`: the deal has line items, so its amount is theirs and is not sent.
  */
 export function toDealInput(values: DealFormValues, options: { amountFollowsLines?: boolean } = {}): OpportunityInput {
-  const b = values.bant;
   return {
     name: values.name.trim(),
     accountId: values.accountId ?? '',
@@ -106,12 +105,17 @@ export function toDealInput(values: DealFormValues, options: { amountFollowsLine
     ...(options.amountFollowsLines ? {} : { amount: moneyOrNull(values.amount.amount, values.amount.currency) }),
     closeDate: dateOnly(values.closeDate) ?? '',
     ...(values.ownerId ? { ownerId: values.ownerId } : {}),
-    bant: {
-      budget: { amount: moneyOrNull(b.budget.amount.amount, b.budget.amount.currency), approved: b.budget.approved },
-      authority: { decisionMakerContactIds: b.authority.decisionMakerContactIds, participants: b.authority.participants.map((p) => p.trim()).filter(Boolean) },
-      need: { problem: emptyToNull(b.need.problem), goal: emptyToNull(b.need.goal) },
-      timeline: { date: dateOnly(b.timeline.date), reason: emptyToNull(b.timeline.reason) },
-    },
+    bant: toBantInput(values.bant),
+  };
+}
+
+/** The BANT inputs as the API takes them (a deal's form, or the lead conversion's new deal). */
+export function toBantInput(b: DealFormValues['bant']): NonNullable<OpportunityInput['bant']> {
+  return {
+    budget: { amount: moneyOrNull(b.budget.amount.amount, b.budget.amount.currency), approved: b.budget.approved },
+    authority: { decisionMakerContactIds: b.authority.decisionMakerContactIds, participants: b.authority.participants.map((p) => p.trim()).filter(Boolean) },
+    need: { problem: emptyToNull(b.need.problem), goal: emptyToNull(b.need.goal) },
+    timeline: { date: dateOnly(b.timeline.date), reason: emptyToNull(b.timeline.reason) },
   };
 }
 
