@@ -123,6 +123,46 @@ describe('analytics in the browser', () => {
     expect(bobRow.adjusted.adjustments.commit).toMatchObject({ note: 'Zeta signs on Friday', original: bobRow.commit });
   });
 
+  it('the manager downloads the weekly review pack as an Excel file', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('review-pack').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const { readFile } = await import('node:fs/promises');
+    const bytes = await readFile(await download.path());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('the funnel planner back-calculates from the target and recalculates when it changes', async () => {
+    // Plan the next quarter from the one the history is in.
+    const [, fy, q] = /^FY(\d{4})-Q(\d)$/.exec(period)!;
+    const next = Number(q) === 4 ? `FY${Number(fy) + 1}-Q1` : `FY${fy}-Q${Number(q) + 1}`;
+    const rates = await admin('GET', `/analytics/win-rates?period=${period}`);
+    const funnel = await admin('GET', `/analytics/funnel?period=${period}`);
+    const firstStage = funnel.steps.find((s: { key: string }) => s.key.startsWith('stage:')).count;
+    const won = funnel.steps.find((s: { key: string }) => s.key === 'won').count;
+    const average = Number(rates.total.averageDealSize);
+    const expected = (target: number) => {
+      const deals = Math.ceil(target / average);
+      return { deals, opportunities: Math.ceil(deals / (won / firstStage)) };
+    };
+
+    await page.goto(`${server.url}/analytics/planner?period=${next}`);
+    await expect(page.getByTestId('planner-base').textContent()).resolves.toContain('2,000.50');
+    await page.getByTestId('planner-mode').getByText('收入目标').click();
+    await page.getByTestId('planner-revenue').fill('10000');
+    let want = expected(10000);
+    await page.locator(`[data-testid="planner-needed-wonDeals"]:text-is("${want.deals}")`).waitFor();
+    await expect(page.getByTestId('planner-needed-opportunities').textContent()).resolves.toBe(String(want.opportunities));
+
+    await page.getByTestId('planner-revenue').fill('25000');
+    want = expected(25000);
+    await page.locator(`[data-testid="planner-needed-wonDeals"]:text-is("${want.deals}")`).waitFor();
+    await expect(page.getByTestId('planner-needed-opportunities').textContent()).resolves.toBe(String(want.opportunities));
+
+    // An edited assumption recalculates too: every opportunity won.
+    await page.getByTestId('planner-rate-opportunityToWon').fill('100');
+    await page.locator(`[data-testid="planner-needed-opportunities"]:text-is("${want.deals}")`).waitFor();
+  });
+
   it('fits a phone: no sideways scrolling, the charts follow the width', async () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(`${server.url}/dashboard?period=${period}`);

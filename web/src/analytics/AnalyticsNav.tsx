@@ -5,13 +5,14 @@ import { useMe } from '../auth/session-context';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages-en-us';
 
-export type AnalyticsSection = 'funnel' | 'forecast' | 'results' | 'campaigns' | 'targets';
+export type AnalyticsSection = 'funnel' | 'forecast' | 'results' | 'campaigns' | 'planner' | 'targets';
 
 const SECTIONS: { key: AnalyticsSection; label: MessageKey }[] = [
   { key: 'funnel', label: 'analytics.tab.funnel' },
   { key: 'forecast', label: 'analytics.tab.forecast' },
   { key: 'results', label: 'analytics.tab.results' },
   { key: 'campaigns', label: 'analytics.tab.campaigns' },
+  { key: 'planner', label: 'analytics.tab.planner' },
   { key: 'targets', label: 'analytics.tab.targets' },
 ];
 

@@ -55,6 +55,7 @@ const FunnelPage = lazy(() => import('../analytics/FunnelPage').then((m) => ({ d
 const ForecastPage = lazy(() => import('../analytics/ForecastPage').then((m) => ({ default: m.ForecastPage })));
 const ResultsPage = lazy(() => import('../analytics/ResultsPage').then((m) => ({ default: m.ResultsPage })));
 const CampaignRoiPage = lazy(() => import('../analytics/CampaignRoiPage').then((m) => ({ default: m.CampaignRoiPage })));
+const PlannerPage = lazy(() => import('../analytics/PlannerPage').then((m) => ({ default: m.PlannerPage })));
 const TargetsPage = lazy(() => import('../analytics/TargetsPage').then((m) => ({ default: m.TargetsPage })));
 const CatalogPage = lazy(() => import('../catalog/CatalogPage').then((m) => ({ default: m.CatalogPage })));
 
@@ -111,6 +112,7 @@ export function AppRoutes() {
         <Route path="analytics/forecast" element={<Page><ForecastPage /></Page>} />
         <Route path="analytics/results" element={<Page><ResultsPage /></Page>} />
         <Route path="analytics/campaigns" element={<Page><CampaignRoiPage /></Page>} />
+        <Route path="analytics/planner" element={<Page><PlannerPage /></Page>} />
         <Route path="analytics/targets" element={<Page><TargetsPage /></Page>} />
         <Route path="leads" element={<Page><LeadList /></Page>} />
         <Route path="leads/inbox" element={<Page><LeadInbox /></Page>} />
