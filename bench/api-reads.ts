@@ -1,9 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import autocannon from 'autocannon';
-import { sql } from 'drizzle-orm';
-import { buildApp } from '../server/src/app.js';
 import { createApiKey } from '../server/src/platform/auth/api-keys.service.js';
 import { loadUserContext } from '../server/src/platform/auth/context-loader.js';
-import { queryRows, type AppDb } from '../server/src/platform/db/client.js';
+import type { AppDb } from '../server/src/platform/db/client.js';
+import { startServer } from '../server/test/server-process.js';
 import type { ScaleTenant } from './scale-data.js';
 import { Random } from './random.js';
 
@@ -17,65 +18,114 @@ export interface LoadResult {
 export interface ApiReadsResult {
   getById: { ours: LoadResult; bare: LoadResult; throughputRatio: number | null };
   listPage: { ours: LoadResult; bare: LoadResult; throughputRatio: number | null };
+  /** Peak RSS of the server process while the load ran. */
   maxRssMb: number;
+  /** RSS of the server process once started, before any load. */
+  idleRssMb: number;
 }
 
-/**
- * Our API (auth, visibility, record store, serialisation) against a bare route in the same
- * process that runs the equivalent SQL, under the same concurrent load.
- */
-export async function benchApiReads(db: AppDb, tenant: ScaleTenant, opts: { connections: number; durationSec: number }): Promise<ApiReadsResult> {
-  const app = await buildApp({ db, logLevel: 'error', rateLimit: false });
-  app.get('/bench/bare/accounts/:id', async (request) => {
-    const { id } = request.params as { id: string };
-    const [row] = await queryRows(db, sql`SELECT * FROM accounts WHERE tenant_id = ${tenant.tenantId} AND id = ${id}`);
-    return row;
-  });
-  app.get('/bench/bare/accounts', async () => ({
-    data: await queryRows(
-      db,
-      sql`SELECT * FROM accounts WHERE tenant_id = ${tenant.tenantId} AND industry = '制造业' ORDER BY name, id LIMIT 50`,
-    ),
-  }));
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  const loaded = await loadUserContext(db, tenant.tenantId, tenant.adminId, {});
-  const { key } = await createApiKey(loaded!.ctx, 'bench');
-  const headers = { authorization: `Bearer ${key}` };
+/** Where the server process finds the bench data: the PostgreSQL database, or the PGlite folder (closed by the caller). */
+export type BenchTarget = { databaseUrl: string } | { dataDir: string };
 
-  let maxRss = 0;
-  const sampler = setInterval(() => (maxRss = Math.max(maxRss, process.memoryUsage().rss)), 100);
+/** An API key of the tenant's admin, made while the bench still has the database open. */
+export async function benchApiKey(db: AppDb, tenant: ScaleTenant): Promise<string> {
+  const loaded = await loadUserContext(db, tenant.tenantId, tenant.adminId, {});
+  return (await createApiKey(loaded!.ctx, 'bench')).key;
+}
+
+const INDUSTRY = '制造业';
+
+/**
+ * Our API (auth, visibility, record store, serialisation) against bare routes running the
+ * equivalent SQL, both in one separate server process started like `npm start` (with
+ * `L2C_BENCH_ROUTES=1`), under the same concurrent load; the server's RSS is sampled meanwhile.
+ */
+export async function benchApiReads(
+  target: BenchTarget,
+  tenant: ScaleTenant,
+  apiKey: string,
+  opts: {
+    connections: number;
+    durationSec: number;
+    /** A fixed number of requests per run instead of a duration (smoke runs: on a loaded machine a 1 s window can close before the first slow answer, reading 0 req/s). */
+    requests?: number;
+  },
+): Promise<ApiReadsResult> {
+  const env = { L2C_BENCH_ROUTES: '1', L2C_DEMO: 'off', ...('databaseUrl' in target ? { DATABASE_URL: target.databaseUrl } : {}) };
+  const server = await startServer(env, 'dataDir' in target ? target.dataDir : undefined);
+  const pid = server.process.pid!;
+  const headers = { authorization: `Bearer ${apiKey}` };
   const random = new Random(7);
   const randomId = () => random.pick(tenant.accountIds);
-  const run = async (path: string | (() => string)): Promise<LoadResult> => {
-    const result = await autocannon({
-      url: base,
+  const tenantQuery = `tenant=${tenant.tenantId}`;
+  const paths = {
+    getOurs: () => `/api/v1/accounts/${randomId()}`,
+    getBare: () => `/bench/bare/accounts/${randomId()}?${tenantQuery}`,
+    listOurs: () => `/api/v1/accounts?filter[industry]=${encodeURIComponent(INDUSTRY)}&sort=name&limit=50`,
+    listBare: () => `/bench/bare/accounts?${tenantQuery}&industry=${encodeURIComponent(INDUSTRY)}`,
+  };
+
+  // Every route must answer before it is measured: a route that is unreachable or refuses the
+  // caller would otherwise show up as 0 req/s instead of an error.
+  for (const path of Object.values(paths)) {
+    const response = await fetch(`${server.url}${path()}`, { headers });
+    if (response.status !== 200) throw new Error(`GET ${path()} answered ${response.status}: ${await response.text()}`);
+  }
+  const idleRssMb = rssMb(pid);
+  let maxRssMb = idleRssMb;
+  const sampler = setInterval(() => {
+    if (server.process.exitCode === null) maxRssMb = Math.max(maxRssMb, rssMb(pid));
+  }, 100);
+
+  const load = (path: () => string, extra: Partial<autocannon.Options>) =>
+    autocannon({
+      url: server.url,
       connections: opts.connections,
-      duration: opts.durationSec,
       headers,
-      requests: [{ setupRequest: (req) => ({ ...req, path: typeof path === 'string' ? path : path() }) }],
+      requests: [{ setupRequest: (req) => ({ ...req, path: path() }) }],
+      ...extra,
     });
+  const run = async (path: () => string): Promise<LoadResult> => {
+    // A warm-up (first-use compilation, caches, connections), then the measured run, then wait
+    // until the server has answered what is still queued (PGlite has one connection) so the next
+    // run does not start behind this one's backlog.
+    await load(path, { amount: opts.connections * 4 });
+    const result = await load(path, opts.requests ? { amount: opts.requests } : { duration: opts.durationSec });
+    await fetch(`${server.url}${paths.getBare()}`);
     return {
-      requestsPerSecond: Math.round(result.requests.average),
+      requestsPerSecond: result.duration > 0 ? Math.round(result['2xx'] / result.duration) : 0,
       p50Ms: result.latency.p50,
       p99Ms: result.latency.p99,
       errors: result.errors + result.non2xx,
     };
   };
   try {
-    const getOurs = await run(() => `/api/v1/accounts/${randomId()}`);
-    const getBare = await run(() => `/bench/bare/accounts/${randomId()}`);
-    const listOurs = await run(`/api/v1/accounts?filter[industry]=${encodeURIComponent('制造业')}&sort=name&limit=50`);
-    const listBare = await run('/bench/bare/accounts');
+    const getOurs = await run(paths.getOurs);
+    const getBare = await run(paths.getBare);
+    const listOurs = await run(paths.listOurs);
+    const listBare = await run(paths.listBare);
     const ratio = (a: LoadResult, b: LoadResult) =>
       b.requestsPerSecond > 0 ? Math.round((a.requestsPerSecond / b.requestsPerSecond) * 100) / 100 : null;
     return {
       getById: { ours: getOurs, bare: getBare, throughputRatio: ratio(getOurs, getBare) },
       listPage: { ours: listOurs, bare: listBare, throughputRatio: ratio(listOurs, listBare) },
-      maxRssMb: Math.round(maxRss / 1024 / 1024),
+      maxRssMb: Math.round(maxRssMb),
+      idleRssMb: Math.round(idleRssMb),
     };
   } finally {
     clearInterval(sampler);
-    await app.close();
+    const code = await server.stop();
+    if (code !== 0) console.warn(`bench server exited with ${code}:\n${server.output()}`);
   }
+}
+
+/** Resident memory of a process in MB: /proc on Linux, `ps` elsewhere. */
+export function rssMb(pid: number): number {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    if (kb) return Number(kb) / 1024;
+  } catch {
+    // not Linux: ask ps
+  }
+  return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) / 1024;
 }

@@ -22,6 +22,7 @@ const n = (x: number) => x.toLocaleString('en-US');
 /** One run as a markdown section: machine, versions, scale, each figure beside its baseline and target. */
 export function resultsMarkdown(result: BenchResult): string {
   const { apiReads: r, leadImport: imp, startup } = result;
+  const cpu = (ms: number | undefined) => (ms === undefined ? '' : `, ${n(ms)} ms CPU`);
   const load = (x: ApiReadsResult['getById']['ours']) => `${n(x.requestsPerSecond)} req/s, p50 ${x.p50Ms} ms, p99 ${x.p99Ms} ms${x.errors ? `, ${x.errors} errors` : ''}`;
   return `### ${result.database}, scale ${result.scale} — ${result.at.slice(0, 16).replace('T', ' ')} UTC
 
@@ -34,11 +35,11 @@ Data: ${Object.entries(result.rows).map(([k, v]) => `${n(v)} ${k}`).join(', ')} 
 | … including scoring and assignment of every new lead | ${n(imp.endToEndRowsPerSecond)} rows/s | raw \`COPY\` | ${imp.endToEndRatio} |
 | Get one account by id, ${result.connections} connections | ${load(r.getById.ours)} | bare SQL route: ${load(r.getById.bare)} | ${r.getById.throughputRatio} (≥ 0.5) |
 | List page of 50, filtered and sorted | ${load(r.listPage.ours)} | bare SQL route: ${load(r.listPage.bare)} | ${r.listPage.throughputRatio} (≥ 0.5; p99 < 50 ms) |
-| Server RSS under load | ${r.maxRssMb} MB | | (< 300 MB) |
-| Start-up to ready, embedded database | first run ${n(startup.firstStartMs)} ms (migrations + demo), warm ${n(startup.warmStartMs)} ms | | (< 5 s) |
+| Server RSS under that load (separate server process) | ${r.maxRssMb} MB peak${r.idleRssMb ? ` (${r.idleRssMb} MB after start)` : ''} | | (< 300 MB) |
+| Start-up to ready, embedded database | first run ${n(startup.firstStartMs)} ms (migrations + demo)${cpu(startup.firstCpuMs)}, warm ${n(startup.warmStartMs)} ms${cpu(startup.warmCpuMs)} | | (< 5 s) |
 
 Import counts: ${Object.entries(imp.counts).map(([k, v]) => `${k} ${v}`).join(', ')}.
-`;
+${startup.warmPhases ? `Warm start, as the server reports it: ${startup.warmPhases}.\n` : ''}`;
 }
 
 /** Replaces the section of one database kind in docs/performance.md with this run. */

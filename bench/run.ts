@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { queryRows } from '../server/src/platform/db/client.js';
+import { openDatabase, queryRows, type Database } from '../server/src/platform/db/client.js';
 import { openTestDatabase } from '../server/test/test-database.js';
-import { benchApiReads } from './api-reads.js';
+import { benchApiKey, benchApiReads, type BenchTarget } from './api-reads.js';
 import { benchLeadImport } from './lead-import.js';
 import { recordResults, resultsMarkdown, type BenchResult } from './report.js';
 import { generateScaleTenant } from './scale-data.js';
@@ -31,14 +31,29 @@ const scale = values.smoke ? 0.002 : Number(values.scale);
 const durationSec = values.smoke ? 1 : Number(values.duration);
 const importRows = values.smoke ? 200 : Number(values['import-rows']);
 
-const database = await openTestDatabase();
+// The API reads run against a separate server process on the same data: on PostgreSQL a fresh
+// database on that server; on PGlite a data folder the bench fills, closes (one connection, and
+// the folder is locked) and hands to the server, then opens again for the import benchmark.
+const dataDir = process.env.DATABASE_URL ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'l2c-bench-'));
+const serverDatabase = dataDir ? undefined : await openTestDatabase();
+let database: Database = serverDatabase ?? (await openDatabase({ dataDir }));
+await database.migrate();
+const target: BenchTarget = serverDatabase ? { databaseUrl: serverDatabase.url! } : { dataDir: dataDir! };
 const [{ version }] = await queryRows<{ version: string }>(database.db, sql`SELECT version()`);
 const generated = performance.now();
 const tenant = await generateScaleTenant(database.db, scale);
 const generateMs = Math.round(performance.now() - generated);
-const apiReads = await benchApiReads(database.db, tenant, { connections: Number(values.connections), durationSec });
+const apiKey = await benchApiKey(database.db, tenant);
+if (dataDir) await database.close();
+const apiReads = await benchApiReads(target, tenant, apiKey, {
+  connections: Number(values.connections),
+  durationSec,
+  requests: values.smoke ? Number(values.connections) * 8 : undefined,
+});
+if (dataDir) database = await openDatabase({ dataDir });
 const leadImport = await benchLeadImport(database, tenant, importRows);
 await database.close();
+if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 const startup = await benchStartup();
 
 const result: BenchResult = {
