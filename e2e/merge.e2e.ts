@@ -62,6 +62,18 @@ describe('merging duplicate leads in the browser', () => {
     expect(reasons).toContain('邮箱相同');
   });
 
+  it('warns of the duplicate on the lead page, offers to fill from the registry and shows the predicted score', async () => {
+    await page.goto(`${server.url}/leads/${ids.second}?tab=score`);
+    await page.getByTestId('duplicate-warning').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('duplicate-warning').textContent()).resolves.toContain('周立伟');
+    await page.getByTestId('enrich-button').waitFor();
+    // The predicted score with its factors, or (no model trained yet) a note saying so.
+    await page.locator('[data-testid="predicted-score-explanation"], [data-testid="predicted-score-none"]').first().waitFor();
+    // Back to the review, where the next step merges.
+    await page.getByTestId('nav-duplicates').first().click();
+    await group().waitFor({ timeout: 90_000 });
+  });
+
   it('merges field by field, taking the industry from the second lead', async () => {
     await group().getByTestId('duplicate-merge').click();
     const dialog = page.getByTestId('merge-dialog');
