@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, DatePicker, Progress, Row, Space, Statistic, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { agendaApi, type PlanCounts, type VisitPlan } from '../api/agenda';
 import { accessLevel } from '../auth/permissions';
 import { useMe } from '../auth/session-context';
@@ -20,7 +20,15 @@ const OUTCOME_COLORS: Record<VisitPlan['visits'][number]['outcome'], string> = {
 export function VisitPlanPage() {
   const { t, locale } = useI18n();
   const me = useMe();
-  const [day, setDay] = useState<Dayjs>(() => dayjs());
+  // The week is in the URL (?date=YYYY-MM-DD, any day of it): a plan can be linked to and reloaded.
+  const [search, setSearch] = useSearchParams();
+  const requested = search.get('date') ?? '';
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(requested) && dayjs(requested).isValid() ? dayjs(requested) : dayjs();
+  const setDay = (value: Dayjs) => setSearch((prev) => {
+    const next = new URLSearchParams(prev);
+    next.set('date', value.format('YYYY-MM-DD'));
+    return next;
+  }, { replace: true });
   const [ownerId, setOwnerId] = useState<string | null>(null);
   const [teamId, setTeamId] = useState<string | null>(null);
   const seesOthers = accessLevel(me.permissions, 'activities', 'read') !== 'own';
