@@ -55,9 +55,23 @@ export interface ConversionResult {
   contactCreated: boolean;
 }
 
+/** A campaign touch of the lead a deal came from (kept for attribution), oldest first. */
+export interface AttributionTouch {
+  id: string;
+  leadId: string;
+  campaignId: string | null;
+  campaignName: string | null;
+  kind: string;
+  at: string;
+  details: Record<string, unknown>;
+}
+
 const leadPath = (id: string, rest: string) => `/leads/${encodeURIComponent(id)}${rest}`;
 
 export const conversionApi = {
   preview: (leadId: string, signal?: AbortSignal) => request<ConversionPreview>('GET', leadPath(leadId, '/conversion'), { signal }),
   convert: (leadId: string, input: ConvertInput) => request<ConversionResult>('POST', leadPath(leadId, '/convert'), { body: input }),
+  /** The campaign touches a deal keeps from the lead it was converted from. */
+  campaignTouches: (opportunityId: string, signal?: AbortSignal) =>
+    request<{ data: AttributionTouch[] }>('GET', `/opportunities/${encodeURIComponent(opportunityId)}/campaign-touches`, { signal }),
 };

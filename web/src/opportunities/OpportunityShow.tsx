@@ -17,6 +17,7 @@ import { CloseDealDialog } from './CloseDealDialog';
 import { DealActivities } from './DealActivities';
 import { DealContacts } from './DealContacts';
 import { DealDocuments } from './DealDocuments';
+import { DealSource } from './DealSource';
 import { BantCard, DealFigures } from './DealFigures';
 import { LineItemsEditor } from './LineItemsEditor';
 import { OpportunityForm } from './OpportunityForm';
@@ -121,6 +122,7 @@ function DealRecord({ deal }: { deal: Opportunity }) {
               <Typography.Paragraph className="l2c-pre-wrap">{deal.description}</Typography.Paragraph>
             </Card>
           ) : null}
+          <DealSource deal={deal} />
         </Col>
       </Row>
 
