@@ -34,6 +34,15 @@ export function AttainmentPanel({ period }: { period: string }) {
       }),
     [rows, format, currency, t],
   );
+  const progressBar = (rate: number | null) => (
+    <Progress
+      percent={rate === null ? 0 : Math.round(rate * 1000) / 10}
+      size="small"
+      format={() => format.rate(rate)}
+      status={rate !== null && rate >= 1 ? 'success' : 'normal'}
+      className="l2c-analytics-progress"
+    />
+  );
   return (
     <QueryCard query={attainment} exportTo={{ path: '/analytics/attainment', filters: { period } }} title={t('analytics.attainment.title')} testId="attainment-panel">
       {(data) => (
@@ -59,21 +68,32 @@ export function AttainmentPanel({ period }: { period: string }) {
             {
               key: 'attainment',
               title: t('analytics.attainment.rate'),
-              render: (_v, r) => (
-                <Progress
-                  percent={r.attainment === null ? 0 : Math.round(r.attainment * 1000) / 10}
-                  size="small"
-                  format={() => format.rate(r.attainment)}
-                  status={r.attainment !== null && r.attainment >= 1 ? 'success' : 'normal'}
-                  className="l2c-analytics-progress"
-                />
-              ),
+              render: (_v, r) => progressBar(r.attainment),
             },
             { key: 'gap', title: t('analytics.attainment.gap'), align: 'right', render: (_v, r) => format.money(r.gap, currency) },
             { key: 'pipeline', title: t('analytics.forecast.pipeline'), align: 'right', render: (_v, r) => format.money(r.pipeline, currency) },
             { key: 'weighted', title: t('analytics.forecast.weighted'), align: 'right', render: (_v, r) => format.money(r.weighted, currency) },
           ]}
           />
+          {data.activities?.length ? (
+            <Table
+              title={() => t('analytics.attainment.activities')}
+              rowKey="targetId"
+              size="small"
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              dataSource={data.activities}
+              data-testid="activity-attainment-table"
+              columns={[
+                { key: 'name', title: t('analytics.attainment.subject'), render: (_v, r) => r.name ?? t('common.empty') },
+                { key: 'metric', title: t('analytics.targets.metric'), render: (_v, r) => t(r.metric === 'visits' ? 'analytics.behaviour.visits' : 'analytics.behaviour.calls') },
+                { key: 'target', title: t('analytics.attainment.target'), align: 'right', render: (_v, r) => format.count(r.target) },
+                { key: 'done', title: t('analytics.attainment.done'), align: 'right', render: (_v, r) => format.count(r.done) },
+                { key: 'rate', title: t('analytics.attainment.rate'), render: (_v, r) => progressBar(r.attainment) },
+                { key: 'gap', title: t('analytics.attainment.gap'), align: 'right', render: (_v, r) => format.count(r.gap) },
+              ]}
+            />
+          ) : null}
         </>
       )}
     </QueryCard>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Button, Col, Result, Row, Segmented } from 'antd';
+import { Button, Result, Segmented } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { analyticsApi } from '../api/analytics';
@@ -79,14 +79,8 @@ function ExecutiveDashboard({ state }: { state: AnalyticsFilterState }) {
         <ForecastSummaryCard filters={yearFilters} title={t('dashboard.forecastOf', { period: periodLabel(year) })} testId="exec-year" />
       ) : null}
       <AttainmentPanel period={state.period.key} />
-      <Row gutter={16}>
-        <Col xs={24} xl={12}>
-          <ForecastPanel filters={state.filters} groupBy="region" title={t('dashboard.byRegion')} testId="exec-region" />
-        </Col>
-        <Col xs={24} xl={12}>
-          <ForecastPanel filters={state.filters} groupBy="productLine" title={t('dashboard.byProductLine')} testId="exec-product-line" />
-        </Col>
-      </Row>
+      <ForecastPanel filters={state.filters} groupBy="region" title={t('dashboard.byRegion')} testId="exec-region" />
+      <ForecastPanel filters={state.filters} groupBy="productLine" title={t('dashboard.byProductLine')} testId="exec-product-line" />
       <ForecastPanel filters={state.filters} groupBy="team" title={t('dashboard.byTeam')} testId="exec-team" />
       <CampaignRoiPanel filters={state.filters} summary />
     </>

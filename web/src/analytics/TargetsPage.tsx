@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Form, Input, Modal, Radio, Space, Table } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Modal, Radio, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { isApiError } from '../api/api-error';
-import { targetsApi, type Target } from '../api/analytics';
+import { TARGET_METRICS, targetsApi, type Target, type TargetMetric } from '../api/analytics';
 import { queryKeys } from '../api/query-keys';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session-context';
 import { useI18n } from '../i18n/i18n-context';
+import type { MessageKey } from '../i18n/messages-en-us';
 import { useTeams } from '../settings/use-settings-data';
 import { TeamSelect } from '../settings/TeamSelect';
 import { DeleteButton } from '../shared/DeleteButton';
@@ -30,11 +31,18 @@ interface TargetValues {
   subject: 'owner' | 'team';
   ownerId?: string | null;
   teamId?: string | null;
-  amount: string;
+  metric: TargetMetric;
+  amount?: string;
+  quantity?: number | null;
   note?: string;
 }
 
-const FIELDS = ['ownerId', 'teamId', 'amount', 'note'];
+const FIELDS = ['ownerId', 'teamId', 'amount', 'quantity', 'note'];
+const METRIC_KEYS: Record<TargetMetric, MessageKey> = {
+  revenue: 'analytics.targets.metric.revenue',
+  visits: 'analytics.targets.metric.visits',
+  calls: 'analytics.targets.metric.calls',
+};
 
 /** Quotas per rep and team for a fiscal period (OPP-5); admins set them, everyone in sales reads them. */
 export function TargetsPage() {
@@ -51,6 +59,7 @@ export function TargetsPage() {
   const [editing, setEditing] = useState<Target | 'new' | null>(null);
   const [form] = Form.useForm<TargetValues>();
   const subject = Form.useWatch('subject', form) ?? 'owner';
+  const metric: TargetMetric = Form.useWatch('metric', form) ?? 'revenue';
   const params = { limit: 200, filter: { period: state.period.key } };
   const targets = useQuery({
     queryKey: queryKeys.list('targets', params),
@@ -62,13 +71,18 @@ export function TargetsPage() {
   ]);
   const save = useMutation({
     mutationFn: (values: TargetValues) => {
-      const amount = { amount: normalizeAmount(values.amount) ?? values.amount, currency: me.tenant.currency };
-      if (editing && editing !== 'new') return targetsApi.update(editing.id, { amount, note: values.note || null, version: editing.version });
+      const revenue = values.metric === 'revenue';
+      // Revenue is the default metric: it is only named for activity targets.
+      const measure = revenue
+        ? { amount: { amount: normalizeAmount(values.amount ?? '') ?? values.amount ?? '', currency: me.tenant.currency } }
+        : { quantity: values.quantity ?? null };
+      if (editing && editing !== 'new') return targetsApi.update(editing.id, { ...measure, note: values.note || null, version: editing.version });
       return targetsApi.create({
         period: state.period.key,
         ownerId: values.subject === 'owner' ? values.ownerId : null,
         teamId: values.subject === 'team' ? values.teamId : null,
-        amount,
+        ...(revenue ? {} : { metric: values.metric }),
+        ...measure,
         note: values.note || null,
       });
     },
@@ -90,7 +104,15 @@ export function TargetsPage() {
     setEditing(target);
     form.resetFields();
     if (target !== 'new') {
-      form.setFieldsValue({ subject: target.ownerId ? 'owner' : 'team', ownerId: target.ownerId, teamId: target.teamId, amount: target.amount.amount, note: target.note ?? '' });
+      form.setFieldsValue({
+        subject: target.ownerId ? 'owner' : 'team',
+        ownerId: target.ownerId,
+        teamId: target.teamId,
+        metric: target.metric ?? 'revenue',
+        amount: target.amount?.amount ?? '',
+        quantity: target.quantity ?? null,
+        note: target.note ?? '',
+      });
     }
   };
 
@@ -123,7 +145,13 @@ export function TargetsPage() {
           columns={[
             { key: 'subject', title: t('analytics.attainment.subject'), render: (_v, r) => subjectName(r) },
             { key: 'kind', title: t('analytics.targets.kind'), render: (_v, r) => t(r.ownerId ? 'analytics.group.owner' : 'analytics.group.team') },
-            { key: 'amount', title: t('analytics.attainment.target'), align: 'right', render: (_v, r) => format.money(r.amount.amount, r.amount.currency) },
+            { key: 'metric', title: t('analytics.targets.metric'), render: (_v, r) => t(METRIC_KEYS[r.metric ?? 'revenue']) },
+            {
+              key: 'amount',
+              title: t('analytics.attainment.target'),
+              align: 'right',
+              render: (_v, r) => (r.amount ? format.money(r.amount.amount, r.amount.currency) : format.count(r.quantity)),
+            },
             { key: 'note', title: t('analytics.targets.note'), render: (_v, r) => r.note ?? '' },
             ...(canEdit
               ? [
@@ -159,7 +187,7 @@ export function TargetsPage() {
         okButtonProps={{ ...{ 'data-testid': 'target-save' } }}
         forceRender
       >
-        <Form<TargetValues> form={form} layout="vertical" initialValues={{ subject: 'owner' }} onFinish={(values) => save.mutate(values)}>
+        <Form<TargetValues> form={form} layout="vertical" initialValues={{ subject: 'owner', metric: 'revenue' }} onFinish={(values) => save.mutate(values)}>
           {editing === 'new' ? (
             <>
             <Form.Item name="subject" label={t('analytics.targets.kind')}>
@@ -182,9 +210,23 @@ export function TargetsPage() {
             )}
             </>
           ) : null}
-          <Form.Item name="amount" label={t('analytics.adjust.amount', { currency: me.tenant.currency })} rules={[requiredRule(t), amountRule(t)]}>
-            <Input inputMode="decimal" placeholder="0.00" data-testid="target-amount" />
+          <Form.Item name="metric" label={t('analytics.targets.metric')}>
+            <Radio.Group
+              optionType="button"
+              disabled={editing !== 'new'}
+              options={TARGET_METRICS.map((m) => ({ value: m, label: t(METRIC_KEYS[m]) }))}
+              data-testid="target-metric"
+            />
           </Form.Item>
+          {metric === 'revenue' ? (
+            <Form.Item name="amount" label={t('analytics.adjust.amount', { currency: me.tenant.currency })} rules={[requiredRule(t), amountRule(t)]}>
+              <Input inputMode="decimal" placeholder="0.00" data-testid="target-amount" />
+            </Form.Item>
+          ) : (
+            <Form.Item name="quantity" label={t('analytics.targets.quantity')} rules={[{ required: true, message: t('validation.required') }]}>
+              <InputNumber min={1} precision={0} data-testid="target-quantity" />
+            </Form.Item>
+          )}
           <Form.Item name="note" label={t('analytics.targets.note')}>
             <Input.TextArea rows={2} maxLength={1000} />
           </Form.Item>

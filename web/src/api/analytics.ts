@@ -46,12 +46,29 @@ export interface AttainmentRow {
   weighted: string;
 }
 
+export const TARGET_METRICS = ['revenue', 'visits', 'calls'] as const;
+export type TargetMetric = (typeof TARGET_METRICS)[number];
+
+/** A visits or calls target beside the done activities of the period (OPP-7). */
+export interface ActivityAttainmentRow {
+  targetId: string;
+  ownerId: string | null;
+  teamId: string | null;
+  name: string | null;
+  metric: TargetMetric;
+  target: number;
+  done: number;
+  attainment: number | null;
+  gap: number;
+}
+
 export interface Attainment {
   period: string;
   from: string;
   to: string;
   currency: string;
   rows: AttainmentRow[];
+  activities?: ActivityAttainmentRow[];
 }
 
 export const RESULT_GROUPS = ['owner', 'team', 'region'] as const;
@@ -249,7 +266,10 @@ export interface Target extends BaseRecord {
   periodType: string;
   startDate: string;
   endDate: string;
-  amount: Money;
+  /** revenue (amount) by default; visits or calls (quantity). */
+  metric?: TargetMetric;
+  amount: Money | null;
+  quantity?: number | null;
   note: string | null;
 }
 
@@ -257,7 +277,9 @@ export interface TargetInput {
   ownerId?: string | null;
   teamId?: string | null;
   period: string;
-  amount: Money;
+  metric?: TargetMetric;
+  amount?: Money | null;
+  quantity?: number | null;
   note?: string | null;
 }
 
