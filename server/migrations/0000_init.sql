@@ -271,10 +271,13 @@ CREATE TABLE "sales_targets" (
 	"period_type" text NOT NULL,
 	"start_date" date NOT NULL,
 	"end_date" date NOT NULL,
-	"amount" numeric(20, 2) NOT NULL,
-	"currency" char(3) NOT NULL,
+	"metric" text DEFAULT 'revenue' NOT NULL,
+	"amount" numeric(20, 2),
+	"currency" char(3),
+	"quantity" integer,
 	"note" text,
-	CONSTRAINT "sales_targets_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+	CONSTRAINT "sales_targets_tenant_id_id_pk" PRIMARY KEY("tenant_id","id"),
+	CONSTRAINT "sales_targets_measure_ck" CHECK (CASE WHEN "sales_targets"."metric" = 'revenue' THEN "sales_targets"."amount" IS NOT NULL AND "sales_targets"."currency" IS NOT NULL ELSE "sales_targets"."quantity" IS NOT NULL END)
 );
 --> statement-breakpoint
 CREATE TABLE "assignment_members" (
@@ -1175,8 +1178,8 @@ CREATE INDEX "webhook_deliveries_list_idx" ON "webhook_deliveries" USING btree (
 CREATE INDEX "webhook_deliveries_created_idx" ON "webhook_deliveries" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "forecast_adjustments_subject_idx" ON "forecast_adjustments" USING btree ("tenant_id","period_key","subject_id","category","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "forecast_snapshots_day_uq" ON "forecast_snapshots" USING btree ("tenant_id","period_key","day");--> statement-breakpoint
-CREATE UNIQUE INDEX "sales_targets_owner_uq" ON "sales_targets" USING btree ("tenant_id","owner_id","period_key","currency") WHERE owner_id IS NOT NULL;--> statement-breakpoint
-CREATE UNIQUE INDEX "sales_targets_team_uq" ON "sales_targets" USING btree ("tenant_id","team_id","period_key","currency") WHERE team_id IS NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "sales_targets_owner_uq" ON "sales_targets" USING btree ("tenant_id","owner_id","period_key","metric",coalesce("currency", '')) WHERE owner_id IS NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "sales_targets_team_uq" ON "sales_targets" USING btree ("tenant_id","team_id","period_key","metric",coalesce("currency", '')) WHERE team_id IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "sales_targets_period_idx" ON "sales_targets" USING btree ("tenant_id","start_date");--> statement-breakpoint
 CREATE UNIQUE INDEX "assignment_members_team_user_uq" ON "assignment_members" USING btree ("tenant_id","team_id","user_id");--> statement-breakpoint
 CREATE INDEX "assignment_rules_position_idx" ON "assignment_rules" USING btree ("tenant_id","position");--> statement-breakpoint

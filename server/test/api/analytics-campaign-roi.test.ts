@@ -245,3 +245,84 @@ describe('campaign ROI', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('funnel planner', () => {
+  const nextPeriod = (key: string) => {
+    const [, y, q] = /^FY(\d{4})-Q(\d)$/.exec(key)!;
+    return Number(q) === 4 ? `FY${Number(y) + 1}-Q1` : `FY${y}-Q${Number(q) + 1}`;
+  };
+  /** What the seeded history measures: leads created, how many became MQL and SQL, deals and outcomes. */
+  const measured = () => {
+    const leads = SEEDS.length;
+    const mqls = SEEDS.filter((s) => s.stage !== 'new').length;
+    const sqls = SEEDS.filter((s) => s.stage === 'sql' || s.deal).length;
+    const deals = SEEDS.filter((s) => s.deal);
+    const won = deals.filter((s) => s.deal!.outcome === 'won');
+    const lost = deals.filter((s) => s.deal!.outcome === 'lost');
+    return {
+      leads, mqls, sqls, deals: deals.length, won: won.length,
+      wonAmount: won.reduce((s, d) => s + Number(d.deal!.amount), 0),
+      averageDealSize: won.reduce((s, d) => s + Number(d.deal!.amount), 0) / won.length,
+      winRate: won.length / (won.length + lost.length), opportunitiesPerSql: deals.length / sqls, sqlPerMql: sqls / mqls, mqlPerLead: mqls / leads,
+    };
+  };
+
+  it('back-calculates won deals, opportunities, SQLs, MQLs and leads from the measured rates, split by campaign type', async () => {
+    const current = (await admin.get('/analytics/forecast')).body.period;
+    const res = await admin.post('/analytics/planner', { period: nextPeriod(current), target: { amount: '5000', currency: 'CNY' } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const m = measured();
+    expect(res.body.assumptions).toMatchObject({
+      averageDealSize: m.averageDealSize.toFixed(2), winRate: m.winRate, opportunitiesPerSql: m.opportunitiesPerSql, sqlPerMql: m.sqlPerMql,
+    });
+    expect(res.body.assumptions.mqlPerLead).toBeCloseTo(m.mqlPerLead, 10);
+    const wonDeals = Math.ceil(5000 / m.averageDealSize);
+    const opportunities = Math.ceil(wonDeals / m.winRate);
+    const sqls = Math.ceil(opportunities / m.opportunitiesPerSql);
+    const mqls = Math.ceil(sqls / m.sqlPerMql);
+    const leads = Math.ceil(mqls / m.mqlPerLead);
+    expect(res.body.plan).toEqual({ revenue: '5000.00', wonDeals, opportunities, sqls, mqls, leads });
+
+    // First touch: the types whose leads brought deals, at their own lead → deal yield and cost per lead.
+    const typeOf = (s: Seed) => CAMPAIGNS[(s.touches[0] ?? s.campaignId)!].type;
+    const attributed = SEEDS.filter((s) => s.touches.length || s.campaignId);
+    const types = [...new Set(attributed.filter((s) => s.deal).map(typeOf))];
+    const broughtAll = attributed.filter((s) => s.deal).length;
+    expect(res.body.byCampaignType.map((x: { type: string }) => x.type).sort()).toEqual(types.sort());
+    for (const type of types) {
+      const typeLeads = attributed.filter((s) => typeOf(s) === type);
+      const typeDeals = typeLeads.filter((s) => s.deal).length;
+      const share = typeDeals / broughtAll;
+      const row = res.body.byCampaignType.find((x: { type: string }) => x.type === type);
+      const cost = (Object.keys(CAMPAIGNS) as Key[]).filter((k) => CAMPAIGNS[k].type === type)
+        .reduce((s, k) => s + CAMPAIGNS[k].costs.filter((c) => c.date === today).reduce((t, c) => t + Number(c.amount), 0), 0);
+      const needed = Math.ceil(opportunities * share * (typeLeads.length / typeDeals));
+      expect(row).toMatchObject({ share, leads: needed, costPerLead: (cost / typeLeads.length).toFixed(2), cost: ((cost / typeLeads.length) * needed).toFixed(2) });
+    }
+  });
+
+  it('plans from a growth percentage over the period before', async () => {
+    const current = (await admin.get('/analytics/forecast')).body.period;
+    const res = await admin.post('/analytics/planner', { period: nextPeriod(current), growth: 60 });
+    expect(res.status).toBe(200);
+    expect(res.body.basis).toMatchObject({ previousPeriod: current, previousRevenue: measured().wonAmount.toFixed(2), growth: 60 });
+    expect(res.body.target).toBe((measured().wonAmount * 1.6).toFixed(2));
+  });
+
+  it('puts the plan beside what the period has done, with the caller’s assumptions; without history it asks for them', async () => {
+    const missing = await admin.as('zh-CN').post('/analytics/planner', { target: { amount: '2000', currency: 'CNY' } });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.code).toBe('PLANNER_RATE_MISSING');
+    expect(missing.body.error.message).toContain('假设');
+    expect((await admin.post('/analytics/planner', { target: { amount: '1', currency: 'CNY' }, growth: 5 })).body.error.code).toBe('VALIDATION_FAILED');
+
+    const assumptions = { averageDealSize: '500.00', winRate: 0.25, opportunitiesPerSql: 1, sqlPerMql: 0.5, mqlPerLead: 0.5 };
+    const res = await admin.post('/analytics/planner', { target: { amount: '2000', currency: 'CNY' }, assumptions });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.assumptions).toEqual(assumptions);
+    expect(res.body.plan).toEqual({ revenue: '2000.00', wonDeals: 4, opportunities: 16, sqls: 16, mqls: 32, leads: 64 });
+    const m = measured();
+    const actual = Object.fromEntries(res.body.versusActual.map((r: { metric: string; actual: unknown }) => [r.metric, r.actual]));
+    expect(actual).toEqual({ revenue: m.wonAmount.toFixed(2), wonDeals: m.won, opportunities: m.deals, sqls: m.sqls, mqls: m.mqls, leads: m.leads });
+  });
+});

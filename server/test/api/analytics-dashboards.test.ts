@@ -16,14 +16,14 @@ const reps = {} as Record<'ann' | 'bob' | 'cid', User>;
 const teamIds = {} as Record<'root' | 'East' | 'West', string>;
 const today = todayIn('Asia/Shanghai');
 
-interface AccountSeed { key: string; owner: keyof typeof reps; region: string }
+interface AccountSeed { key: string; owner: keyof typeof reps; region: string; industry?: string }
 const ACCOUNTS: AccountSeed[] = [
-  { key: 'Acme', owner: 'ann', region: 'North' },
+  { key: 'Acme', owner: 'ann', region: 'North', industry: 'tech' },
   { key: 'Zeta', owner: 'ann', region: 'South' },
   { key: 'Quiet', owner: 'ann', region: 'South' },
   { key: 'Busy', owner: 'ann', region: 'North' },
-  { key: 'Bolt', owner: 'bob', region: 'North' },
-  { key: 'Cedar', owner: 'cid', region: 'West' },
+  { key: 'Bolt', owner: 'bob', region: 'North', industry: 'tech' },
+  { key: 'Cedar', owner: 'cid', region: 'West', industry: 'retail' },
 ];
 interface DealSeed { name: string; owner: keyof typeof reps; account: string; amount: number; outcome?: 'won' | 'lost' }
 const DEALS: DealSeed[] = [
@@ -71,7 +71,7 @@ beforeAll(async () => {
     reps[name] = await t.addUser(admin, { role: 'sales_rep', teamId: teamIds[teamOf(name)], name: `Rep ${name}` });
   }
   for (const a of ACCOUNTS) {
-    const res = await reps[a.owner].client.post('/accounts', { name: a.key, region: a.region });
+    const res = await reps[a.owner].client.post('/accounts', { name: a.key, region: a.region, industry: a.industry });
     expect(res.status).toBe(201);
     accountIds[a.key] = res.body.id;
   }
@@ -279,5 +279,74 @@ describe('exports', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(deals.bytes as never);
     expect(book.worksheets[0].rowCount).toBe(won(() => true).length + 1);
+  });
+});
+
+describe('behaviour', () => {
+  const CONTACTS: [keyof typeof reps, string][] = [['ann', 'Acme'], ['ann', 'Zeta'], ['bob', 'Bolt']];
+
+  beforeAll(async () => {
+    for (const [owner, account] of CONTACTS) {
+      expect((await reps[owner].client.post('/contacts', { name: `${owner} contact`, accountId: accountIds[account] })).status).toBe(201);
+    }
+  });
+
+  it('measures key-account coverage by industry, contacts added and the days from account to first opportunity', async () => {
+    const res = await admin.get(`/analytics/behaviour?period=${period.period}`);
+    expect(res.status).toBe(200);
+    // Key accounts: worth the most in won and open deals; covered: a done visit in the last 30 days.
+    const worth = (acct: string) => DEALS.filter((d) => d.account === acct && d.outcome !== 'lost').reduce((s, d) => s + d.amount, 0);
+    const key = ACCOUNTS.filter((a) => worth(a.key) > 0);
+    const visited = new Set(ACTIVITIES.filter((a) => a.type === 'visit' && a.status === 'done' && a.daysAgo < 30).map((a) => a.account));
+    const industries = [...new Set(key.map((a) => a.industry ?? null))];
+    expect(res.body.coverage).toMatchObject({ days: 30, accounts: key.length, visited: key.filter((a) => visited.has(a.key)).length });
+    for (const industry of industries) {
+      const inIndustry = key.filter((a) => (a.industry ?? null) === industry);
+      expect(res.body.coverage.industries.find((i: { industry: string | null }) => i.industry === industry)).toMatchObject({
+        accounts: inIndustry.length, visited: inIndustry.filter((a) => visited.has(a.key)).length,
+        coverage: inIndustry.filter((a) => visited.has(a.key)).length / inIndustry.length,
+      });
+    }
+    const top2 = await admin.get(`/analytics/behaviour?period=${period.period}&keyAccounts=2`);
+    expect(top2.body.coverage.accounts).toBe(2);
+
+    expect(res.body.contactsAdded.total).toBe(CONTACTS.length);
+    expect(Object.fromEntries(res.body.contactsAdded.reps.map((r: { ownerId: string; added: number }) => [r.ownerId, r.added]))).toEqual({
+      [reps.ann.id]: CONTACTS.filter(([o]) => o === 'ann').length, [reps.bob.id]: CONTACTS.filter(([o]) => o === 'bob').length,
+    });
+
+    const accounts = (await admin.get('/accounts?limit=100')).body.data as { id: string; name: string; createdAt: string }[];
+    const deals = (await admin.get('/opportunities?limit=100')).body.data as { accountId: string; createdAt: string }[];
+    const gaps = accounts.flatMap((a) => {
+      const first = Math.min(...deals.filter((d) => d.accountId === a.id).map((d) => Date.parse(d.createdAt)));
+      return Number.isFinite(first) ? [(first - Date.parse(a.createdAt)) / 86_400_000] : [];
+    });
+    expect(res.body.accountToOpportunity).toMatchObject({ accounts: accounts.length, withOpportunity: gaps.length });
+    expect(res.body.accountToOpportunity.averageDays).toBeCloseTo(Math.round((gaps.reduce((s, g) => s + g, 0) / gaps.length) * 10) / 10, 1);
+  });
+
+  it('sets activity targets beside revenue targets and shows their attainment', async () => {
+    const visits = await admin.post('/targets', { ownerId: reps.ann.id, period: period.period, metric: 'visits', quantity: 5 });
+    expect(visits.status, JSON.stringify(visits.body)).toBe(201);
+    expect(visits.body).toMatchObject({ metric: 'visits', quantity: 5, amount: null });
+    expect((await admin.post('/targets', { teamId: teamIds.East, period: period.period, metric: 'calls', quantity: 4 })).status).toBe(201);
+    expect((await admin.post('/targets', { ownerId: reps.ann.id, period: period.period, metric: 'visits', quantity: 7 })).body.error.code).toBe('TARGET_EXISTS');
+    const missing = await admin.as('zh-CN').post('/targets', { ownerId: reps.bob.id, period: period.period, metric: 'calls' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.details.fields[0].field).toBe('quantity');
+
+    const inPeriod = (a: ActivitySeed, i: number) => {
+      const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(activityAt[i]);
+      return a.status === 'done' && day >= period.from && day <= period.to;
+    };
+    const annVisits = ACTIVITIES.filter((a, i) => inPeriod(a, i) && a.owner === 'ann' && a.type === 'visit').length;
+    const eastCalls = ACTIVITIES.filter((a, i) => inPeriod(a, i) && teamOf(a.owner) === 'East' && a.type === 'call').length;
+    const res = await admin.get(`/analytics/attainment?period=${period.period}`);
+    const byMetric = Object.fromEntries(res.body.activities.map((r: { metric: string }) => [r.metric, r]));
+    expect(byMetric.visits).toMatchObject({ ownerId: reps.ann.id, target: 5, done: annVisits, attainment: annVisits / 5, gap: Math.max(5 - annVisits, 0) });
+    expect(byMetric.calls).toMatchObject({ teamId: teamIds.East, target: 4, done: eastCalls, attainment: eastCalls / 4 });
+    expect(res.body.rows).toHaveLength(2);
+    const behaviour = await manager.client.get(`/analytics/behaviour?period=${period.period}`);
+    expect(behaviour.body.activityTargets.map((r: { metric: string; done: number }) => [r.metric, r.done]).sort()).toEqual([['calls', eastCalls], ['visits', annVisits]]);
   });
 });

@@ -31,7 +31,8 @@ const HEADERS: Record<string, Record<Locale, string>> = {
   credit: L('Credit', '归因权重'), industry: L('Industry', '行业'), region: L('Region', '区域'),
   openPipeline: L('Open pipeline', '进行中金额'), lastActivityAt: L('Last visit or call', '最近拜访/电话'),
   subject: L('Subject', '主题'), at: L('When', '时间'), mqlAt: L('Became MQL', '成为 MQL'), sqlAt: L('Became SQL', '成为 SQL'),
-  id: L('ID', 'ID'), total: L('Total', '合计'),
+  id: L('ID', 'ID'), total: L('Total', '合计'), metric: L('Metric', '指标'), done: L('Done', '已完成'),
+  accounts: L('Key accounts', '重点客户数'), visited: L('Visited', '已拜访'), coverage: L('Coverage', '覆盖率'), added: L('Contacts added', '新增联系人'),
 };
 
 const SHEETS: Record<string, Record<Locale, string>> = {
@@ -42,6 +43,7 @@ const SHEETS: Record<string, Record<Locale, string>> = {
   teamWeeks: L('Teams per week', '团队每周'), records: L('Records', '记录'), byRegion: L('By region', '按区域'), byTeam: L('By team', '按团队'),
   byProductLine: L('By product line', '按产品线'), pipeline: L('Pipeline by stage', '各阶段管道'), best: L('Best customers', '最佳客户'),
   untapped: L('Untapped customers', '待开发客户'), behaviour: L('Visits and calls', '拜访与电话'),
+  coverage: L('Key-account coverage', '重点客户覆盖'), contacts: L('Contacts added', '新增联系人'), activityTargets: L('Activity targets', '活动目标'),
 };
 
 type Row = Record<string, unknown>;
@@ -73,10 +75,11 @@ function recordsTable(locale: Locale, result: Result): ExportTable[] {
   return [table(locale, 'records', keys, rows)];
 }
 
+const activityTargets = (l: Locale, rows: unknown) => table(l, 'activityTargets', ['name', 'metric', 'target', 'done', 'attainment', 'gap'], rowsOf(rows));
 const forecastRows = (r: Result) => rowsOf(r.rows).map((x) => ({ ...x, label: x.label ?? x.key, adjustedCall: (x.adjusted as Row | undefined)?.call }));
 
 export const ANALYTICS_TABLES: Record<string, (result: Result, locale: Locale) => ExportTable[]> = {
-  attainment: (r, l) => [table(l, 'attainment', ATTAINMENT, rowsOf(r.rows))],
+  attainment: (r, l) => [table(l, 'attainment', ATTAINMENT, rowsOf(r.rows)), activityTargets(l, r.activities)],
   winRates: (r, l) => [table(l, 'winRates', ['label', 'wonCount', 'lostCount', 'winRate', 'wonAmount', 'lostAmount', 'averageDealSize', 'salesCycleDays'],
     [...rowsOf(r.rows), ...totalRow(l, r.total)].map((x) => ({ ...x, wonCount: x.won, lostCount: x.lost })))],
   velocity: (r, l) => [table(l, 'velocity', ['name', 'entered', 'exited', 'stillIn', 'advanced', 'lost', 'averageDays', 'medianDays'], rowsOf(r.stages))],
@@ -94,6 +97,9 @@ export const ANALYTICS_TABLES: Record<string, (result: Result, locale: Locale) =
     table(l, 'teams', ['name', 'visits', 'calls'], rowsOf(r.teams)),
     table(l, 'repWeeks', ['week', 'name', 'visits', 'calls'], rowsOf(r.repWeeks)),
     table(l, 'teamWeeks', ['week', 'name', 'visits', 'calls'], rowsOf(r.teamWeeks)),
+    table(l, 'coverage', ['industry', 'accounts', 'visited', 'coverage'], rowsOf((r.coverage as Row | undefined)?.industries)),
+    table(l, 'contacts', ['name', 'added'], rowsOf((r.contactsAdded as Row | undefined)?.reps)),
+    activityTargets(l, r.activityTargets),
   ]),
   deals: (r, l) => recordsTable(l, r),
   executive: (r, l) => {

@@ -54,5 +54,13 @@ export const ANALYTICS_MESSAGES = defineMessages({
   },
   HISTORY_DATE_INVALID: { 'en-US': 'Not a date: "{value}" (write YYYY-MM-DD).', 'zh-CN': '不是有效日期：“{value}”（格式 YYYY-MM-DD）。' },
   HISTORY_TEAM_OF: { 'en-US': 'Team {manager}', 'zh-CN': '{manager} 团队' },
+  PLANNER_TARGET_REQUIRED: {
+    'en-US': 'Give either a revenue target or a growth percentage, not both.',
+    'zh-CN': '请填写营收目标或增长百分比之一，不能同时填写。',
+  },
+  PLANNER_RATE_MISSING: {
+    'en-US': 'There is no history to measure "{name}" from; give it in the assumptions (a rate between 0 and 1).',
+    'zh-CN': '没有可用于测算“{name}”的历史数据，请在假设中填写（0 到 1 之间的比率）。',
+  },
   HISTORY_AMOUNT_INVALID: { 'en-US': 'Not an amount: "{value}".', 'zh-CN': '不是有效金额：“{value}”。' },
 });

@@ -13,16 +13,17 @@ import { maxFileMb } from '../imports/imports.service.js';
 import { resolveScope, type AnalyticsFilters } from './analytics-scope.js';
 import { ANALYTICS_TABLES } from './analytics-tables.js';
 import { ATTRIBUTION_MODELS, campaignRoi, campaignRoiDrill, ROI_DRILLS, type AttributionModel } from './campaign-roi.service.js';
-import { behaviourDrill, BEHAVIOUR_TYPES, weeklyBehaviour } from './behaviour.service.js';
+import { behaviour, behaviourDrill, BEHAVIOUR_TYPES } from './behaviour.service.js';
 import { executiveDashboard, managerDashboard, repDashboard } from './dashboards.service.js';
 import { DEAL_DATE_FIELDS, DEAL_STATUSES, dealList } from './deals.service.js';
 import { scheduleAnalyticsJobs } from './forecast-snapshot.job.js';
 import { ADJUSTABLE_CATEGORIES, adjustForecast, FORECAST_GROUPS, forecast, forecastAccuracy, takeForecastSnapshot, type ForecastGroup } from './forecast.service.js';
 import { funnel, funnelDrill } from './funnel.service.js';
+import { planFunnel, type PlannerInput } from './planner.service.js';
 import { HISTORY_KINDS } from './history-fields.js';
 import { importHistory, type HistoryOptions } from './history-import.service.js';
 import { lossReasons, RESULT_GROUPS, velocity, winRates, type ResultGroup } from './results.service.js';
-import { attainment, createTarget, targetStore, updateTarget, type Target } from './targets.service.js';
+import { attainment, createTarget, TARGET_METRICS, targetStore, updateTarget, type Target } from './targets.service.js';
 
 const tags = ['Analytics'];
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -73,7 +74,9 @@ const TargetSchema = Type.Unsafe<Target>(Type.Object({
   periodType: Type.String(),
   startDate: Type.String(),
   endDate: Type.String(),
-  amount: Money,
+  metric: literals(TARGET_METRICS),
+  amount: Nullable(Money),
+  quantity: Nullable(Type.Integer()),
   note: Nullable(Type.String()),
 }));
 
@@ -94,18 +97,25 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
       ownerId: Type.Optional(Nullable(Uuid)),
       teamId: Type.Optional(Nullable(Uuid)),
       period: Type.String({ description: 'Fiscal period key: FY2025, FY2025-Q2 or FY2025-M07' }),
-      amount: Money,
+      metric: Type.Optional(literals(TARGET_METRICS)),
+      amount: Type.Optional(Money),
+      quantity: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'Visits or calls to do (metric visits | calls)' })),
       note: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
     }, { additionalProperties: false }),
     update: Type.Object({
-      amount: Type.Optional(Money), note: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))), version: Type.Optional(VersionField),
+      amount: Type.Optional(Money), quantity: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+      note: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))), version: Type.Optional(VersionField),
     }, { additionalProperties: false }),
     onCreate: (ctx, body) => createTarget(ctx, body as never),
     onUpdate: (ctx, id, patch, version) => updateTarget(ctx, id, patch as never, version),
     remove: true,
-    exportFields: ['id', 'period', 'ownerId', 'teamId', 'amount', 'note'],
+    exportFields: ['id', 'period', 'ownerId', 'teamId', 'metric', 'amount', 'quantity', 'note'],
   });
 
+  const ActivityTarget = Open({
+    targetId: Uuid, ownerId: Nullable(Uuid), teamId: Nullable(Uuid), name: Nullable(Type.String()), metric: Type.String(),
+    target: Type.Integer(), done: Type.Integer(), attainment: Nullable(Type.Number()), gap: Type.Integer(),
+  }, 'An activity target (visits or calls) beside the done visits or calls of the period');
   app.get('/api/v1/analytics/attainment', {
     schema: {
       tags,
@@ -115,7 +125,7 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
       response: { 200: Open({ period: Type.String(), from: Type.String(), to: Type.String(), currency: Type.String(), rows: Type.Array(Open({
         targetId: Uuid, ownerId: Nullable(Uuid), teamId: Nullable(Uuid), name: Nullable(Type.String()), target: Type.String(), won: Type.String(),
         wonCount: Type.Integer(), attainment: Nullable(Type.Number()), gap: Type.String(), pipeline: Type.String(), weighted: Type.String(),
-      })) }), ...errors },
+      })), activities: Type.Array(ActivityTarget) }), ...errors },
     },
   }, async (request, reply) => answer(request, reply, 'attainment', await attainment(await resolveScope(request.ctx, filtersOf(request.query)))));
 
@@ -304,12 +314,14 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
   app.get('/api/v1/analytics/behaviour', {
     schema: {
       tags,
-      summary: 'Behaviour [OPP-7]: done visits and calls per rep and team per ISO week; ?drill=visit|call (with ownerId/teamId, week) lists the activities',
+      summary: 'Behaviour [OPP-7]: done visits and calls per rep and team per ISO week, key-account coverage by industry, contacts added, days from account to first opportunity, activity targets; ?drill=visit|call (with ownerId/teamId, week) lists the activities',
       querystring: Type.Object({
         ...filterQuery,
         ...Format,
         drill: Type.Optional(literals(BEHAVIOUR_TYPES)),
         week: Type.Optional(Type.String({ pattern: '^\\d{4}-W\\d{2}$' })),
+        days: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, description: 'Key-account coverage: visits in the last N days (default 30)' })),
+        keyAccounts: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'How many accounts (by won + open amount) are key accounts (default 50)' })),
       }),
       response: {
         200: Type.Union([
@@ -320,6 +332,11 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
             repWeeks: Type.Array(Open({ week: Type.String(), ownerId: Uuid, ...Counts })),
             teams: Type.Array(Open({ teamId: Nullable(Uuid), name: Nullable(Type.String()), ...Counts })),
             teamWeeks: Type.Array(Open({ week: Type.String(), teamId: Nullable(Uuid), ...Counts })),
+            coverage: Open({ days: Type.Integer(), keyAccounts: Type.Integer(), accounts: Type.Integer(), visited: Type.Integer(), coverage: Nullable(Type.Number()),
+              industries: Type.Array(Open({ industry: Nullable(Type.String()), accounts: Type.Integer(), visited: Type.Integer(), coverage: Nullable(Type.Number()) })) }),
+            contactsAdded: Open({ total: Type.Integer(), reps: Type.Array(Open({ ownerId: Uuid, added: Type.Integer() })) }),
+            accountToOpportunity: Open({ accounts: Type.Integer(), withOpportunity: Type.Integer(), averageDays: Nullable(Type.Number()), medianDays: Nullable(Type.Number()) }),
+            activityTargets: Type.Array(ActivityTarget),
           }),
           DrillRecords,
         ]),
@@ -328,8 +345,8 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
     },
   }, async (request, reply) => {
     const scope = await resolveScope(request.ctx, filtersOf(request.query));
-    const { drill, week } = request.query;
-    return answer(request, reply, 'behaviour', drill ? await behaviourDrill(scope, drill, week) : await weeklyBehaviour(scope));
+    const { drill, week, days, keyAccounts } = request.query;
+    return answer(request, reply, 'behaviour', drill ? await behaviourDrill(scope, drill, week) : await behaviour(scope, { days, keyAccounts }));
   });
 
   const dashboards = {
@@ -359,6 +376,37 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
       },
     }, async (request, reply) => answer(request, reply, name as keyof typeof dashboards, await d.build(request.ctx, filtersOf(request.query))));
   }
+
+  const Rate = Type.Number({ exclusiveMinimum: 0, maximum: 1 });
+  const Amount = Type.String({ pattern: '^\\d{1,16}(\\.\\d{1,2})?$' });
+  app.post('/api/v1/analytics/planner', {
+    schema: {
+      tags,
+      summary: 'Funnel planner: from a revenue target or a growth % back to won deals, opportunities, SQLs, MQLs and leads, split by campaign type; plan beside actual',
+      description: 'Rates are measured over the 12 months before the period (filters and visibility apply) unless given in `assumptions`; ' +
+        'the answer returns the assumptions used so the caller can edit and post again.',
+      body: Type.Object({
+        period: Type.Optional(Type.String({ description: 'Fiscal period to plan (default: the current quarter)' })),
+        target: Type.Optional(Money),
+        growth: Type.Optional(Type.Number({ minimum: -100, maximum: 10_000, description: 'Percent over the won revenue of the period before' })),
+        teamId: filterQuery.teamId, ownerId: filterQuery.ownerId, region: filterQuery.region, source: filterQuery.source, currency: filterQuery.currency,
+        assumptions: Type.Optional(Type.Object({
+          averageDealSize: Type.Optional(Amount), winRate: Type.Optional(Rate), opportunitiesPerSql: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100 })),
+          sqlPerMql: Type.Optional(Rate), mqlPerLead: Type.Optional(Rate),
+          mix: Type.Optional(Type.Record(Type.String(), Type.Number({ minimum: 0, maximum: 1 }))),
+        }, { additionalProperties: false })),
+      }, { additionalProperties: false }),
+      response: {
+        200: Open({
+          ...Range, target: Type.String(), assumptions: Open({}), measured: Open({}),
+          plan: Open({ revenue: Type.String(), wonDeals: Type.Integer(), opportunities: Type.Integer(), sqls: Type.Integer(), mqls: Type.Integer(), leads: Type.Integer() }),
+          byCampaignType: Type.Array(Open({ type: Type.String(), share: Type.Number(), leads: Type.Integer(), opportunities: Type.Integer() })),
+          versusActual: Type.Array(Open({ metric: Type.String(), plan: Type.Union([Type.String(), Type.Number()]), actual: Type.Union([Type.String(), Type.Number()]) })),
+        }),
+        ...errors,
+      },
+    },
+  }, async (request) => planFunnel(request.ctx, request.body as PlannerInput));
 
   // History import: multipart parsing for this route only.
   const limitMb = maxFileMb();

@@ -1,11 +1,14 @@
 import {
-  char, date, foreignKey, index, numeric, pgTable, primaryKey, text, uniqueIndex, uuid,
+  char, check, date, foreignKey, index, integer, numeric, pgTable, primaryKey, text, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { recordColumns, tstz } from '../../platform/db/columns.js';
 import { teams, users } from '../../platform/tenancy/tenancy.schema.js';
 
-/** A sales target (quota): won amount a rep or a team should close in a fiscal period. */
+/**
+ * A sales target (quota) of a rep or a team for a fiscal period: the won amount to close
+ * (metric revenue: amount and currency) or the visits or calls to do (quantity).
+ */
 export const salesTargets = pgTable(
   'sales_targets',
   {
@@ -17,16 +20,20 @@ export const salesTargets = pgTable(
     periodType: text('period_type').notNull(),
     startDate: date('start_date', { mode: 'string' }).notNull(),
     endDate: date('end_date', { mode: 'string' }).notNull(),
-    amount: numeric('amount', { precision: 20, scale: 2 }).notNull(),
-    currency: char('currency', { length: 3 }).notNull(),
+    /** revenue | visits | calls */
+    metric: text('metric').notNull().default('revenue'),
+    amount: numeric('amount', { precision: 20, scale: 2 }),
+    currency: char('currency', { length: 3 }),
+    quantity: integer('quantity'),
     note: text('note'),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.ownerId], foreignColumns: [users.tenantId, users.id] }),
     foreignKey({ columns: [t.tenantId, t.teamId], foreignColumns: [teams.tenantId, teams.id] }),
-    uniqueIndex('sales_targets_owner_uq').on(t.tenantId, t.ownerId, t.periodKey, t.currency).where(sql`owner_id IS NOT NULL`),
-    uniqueIndex('sales_targets_team_uq').on(t.tenantId, t.teamId, t.periodKey, t.currency).where(sql`team_id IS NOT NULL`),
+    check('sales_targets_measure_ck', sql`CASE WHEN ${t.metric} = 'revenue' THEN ${t.amount} IS NOT NULL AND ${t.currency} IS NOT NULL ELSE ${t.quantity} IS NOT NULL END`),
+    uniqueIndex('sales_targets_owner_uq').on(t.tenantId, t.ownerId, t.periodKey, t.metric, sql`coalesce(${t.currency}, '')`).where(sql`owner_id IS NOT NULL`),
+    uniqueIndex('sales_targets_team_uq').on(t.tenantId, t.teamId, t.periodKey, t.metric, sql`coalesce(${t.currency}, '')`).where(sql`team_id IS NOT NULL`),
     index('sales_targets_period_idx').on(t.tenantId, t.startDate),
   ],
 );

@@ -2,11 +2,14 @@ import { sql, type SQL } from 'drizzle-orm';
 import { executor } from '../../platform/access/context.js';
 import { queryRows } from '../../platform/db/client.js';
 import { AppError } from '../../platform/http/errors.js';
-import { accountFacts, activityFacts } from '../customers/account-facts.js';
-import { inRange, num, teamSubtree, type Scope } from './analytics-scope.js';
+import { accountFacts, activityFacts, contactFacts } from '../customers/account-facts.js';
+import { opportunityFacts } from '../opportunities/opportunity-facts.js';
+import { dealsQuery, inRange, num, teamSubtree, type Scope } from './analytics-scope.js';
 import { drillLink, scopeParams } from './drill.js';
 import { DRILL_LIMIT } from './funnel.service.js';
+import { todayIn } from './fiscal-periods.js';
 import { rangeOf } from './results.service.js';
+import { activityAttainment } from './targets.service.js';
 
 /** The activity types behaviour counts: done visits and calls. */
 export const BEHAVIOUR_TYPES = ['visit', 'call'] as const;
@@ -99,4 +102,101 @@ export async function behaviourDrill(scope: Scope, type: string, week?: string) 
       at: new Date(r.at as string).toISOString(), week: r.week as string,
     })),
   };
+}
+
+export interface CoverageOptions {
+  /** Visits in the last `days` days count (default 30). */
+  days?: number;
+  /** How many accounts are key accounts (default 50). */
+  keyAccounts?: number;
+}
+
+/**
+ * Key-account coverage per industry [OPP-7]. Key accounts are the `keyAccounts` accounts worth
+ * most to the caller's visible deals (filters apply): won amount plus open pipeline, in the
+ * scope's currency. Covered: someone did a visit there in the last `days` days (up to today).
+ */
+export async function keyAccountCoverage(scope: Scope, today: string, opts: CoverageOptions = {}) {
+  const { ctx } = scope;
+  const days = opts.days ?? 30;
+  const top = opts.keyAccounts ?? 50;
+  const since = new Date(Date.parse(`${today}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  const rows = await queryRows<Record<string, unknown>>(executor(ctx), sql`
+    WITH deals AS (${dealsQuery(scope)}),
+    worth AS (
+      SELECT d.account_id, sum(d.amount) FILTER (WHERE d.status IN ('won', 'open')) AS value
+      FROM deals d WHERE d.account_id IS NOT NULL GROUP BY d.account_id
+      HAVING coalesce(sum(d.amount) FILTER (WHERE d.status IN ('won', 'open')), 0) > 0
+      ORDER BY value DESC, d.account_id LIMIT ${top}
+    ),
+    visited AS (
+      SELECT DISTINCT v.account_id FROM (${activityFacts(ctx, 'all')}) v JOIN worth w ON w.account_id = v.account_id
+      WHERE v.type = 'visit' AND v.status = 'done'
+        AND (v.at AT TIME ZONE ${scope.timezone})::date >= ${since}::date AND (v.at AT TIME ZONE ${scope.timezone})::date <= ${today}::date
+    )
+    SELECT GROUPING(a.industry) AS g, a.industry, count(*) AS accounts, count(vi.account_id) AS visited
+    FROM worth w JOIN (${accountFacts(ctx)}) a ON a.id = w.account_id LEFT JOIN visited vi ON vi.account_id = w.account_id
+    GROUP BY GROUPING SETS ((), (a.industry)) ORDER BY GROUPING(a.industry) DESC, count(*) DESC, a.industry`);
+  const row = (r: Record<string, unknown> | undefined) => ({ accounts: num(r?.accounts), visited: num(r?.visited), coverage: r ? num(r.visited) / Math.max(num(r.accounts), 1) : null });
+  return {
+    days, keyAccounts: top, since, until: today,
+    ...row(rows.find((r) => num(r.g) === 1)),
+    industries: rows.filter((r) => num(r.g) === 0).map((r) => ({ industry: (r.industry as string | null) ?? null, ...row(r) })),
+  };
+}
+
+/** Contacts the visible reps added in the range, per rep (team and owner filters apply). */
+export async function contactsAdded(scope: Scope) {
+  const { ctx, filters: f } = scope;
+  const rows = await queryRows<Record<string, unknown>>(executor(ctx), sql`
+    SELECT GROUPING(c.owner_id) AS g, c.owner_id, min(u.name) AS name, min(u.team_id::text) AS team_id, count(*) AS added
+    FROM (${contactFacts(ctx, scope.level)}) c JOIN users u ON u.tenant_id = ${ctx.tenantId} AND u.id = c.owner_id
+    WHERE ${inRange(scope, sql`(c.created_at AT TIME ZONE ${scope.timezone})::date`)}
+      ${f.teamId ? sql`AND ${teamSubtree(ctx, f.teamId, sql`u.team_id`)}` : sql``}
+      ${f.ownerId ? sql`AND c.owner_id = ${f.ownerId}::uuid` : sql``}
+    GROUP BY GROUPING SETS ((), (c.owner_id)) ORDER BY GROUPING(c.owner_id) DESC, count(*) DESC, min(u.name)`);
+  const total = rows.find((r) => num(r.g) === 1);
+  return {
+    total: num(total?.added),
+    reps: rows.filter((r) => num(r.g) === 0).map((r) => ({
+      ownerId: r.owner_id as string, name: (r.name as string | null) ?? null, teamId: (r.team_id as string | null) ?? null, added: num(r.added),
+    })),
+  };
+}
+
+/**
+ * Time from account creation to its first opportunity [OPP-7], for the visible accounts created
+ * in the range (owner, team and region filters apply): how many have a deal yet, and the
+ * average and median days to the first one.
+ */
+export async function accountToOpportunity(scope: Scope) {
+  const { ctx, filters: f } = scope;
+  const [row] = await queryRows<Record<string, unknown>>(executor(ctx), sql`
+    WITH accts AS (
+      SELECT a.id, a.created_at FROM (${accountFacts(ctx, scope.level)}) a
+      LEFT JOIN users u ON u.tenant_id = ${ctx.tenantId} AND u.id = a.owner_id
+      WHERE ${inRange(scope, sql`(a.created_at AT TIME ZONE ${scope.timezone})::date`)}
+        ${f.teamId ? sql`AND ${teamSubtree(ctx, f.teamId, sql`u.team_id`)}` : sql``}
+        ${f.ownerId ? sql`AND a.owner_id = ${f.ownerId}::uuid` : sql``}
+        ${f.region ? sql`AND a.region = ${f.region}` : sql``}
+    ),
+    firsts AS (
+      SELECT a.id, extract(epoch FROM min(d.created_at) - a.created_at) / 86400 AS days
+      FROM accts a LEFT JOIN (${opportunityFacts(ctx, 'all')}) d ON d.account_id = a.id
+      GROUP BY a.id, a.created_at
+    )
+    SELECT count(*) AS accounts, count(days) AS with_opportunity, avg(days) AS avg_days,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median_days
+    FROM firsts`);
+  const days = (v: unknown) => (v === null || v === undefined ? null : Math.round(num(v) * 10) / 10);
+  return { accounts: num(row?.accounts), withOpportunity: num(row?.with_opportunity), averageDays: days(row?.avg_days), medianDays: days(row?.median_days) };
+}
+
+/** The whole behaviour view [OPP-7]: weekly visits and calls, key-account coverage, contacts added, account to first opportunity, activity targets (of the fiscal period asked). */
+export async function behaviour(scope: Scope, opts: CoverageOptions = {}) {
+  const [weekly, coverage, contacts, firstOpportunity, targets] = await Promise.all([
+    weeklyBehaviour(scope), keyAccountCoverage(scope, todayIn(scope.timezone), opts), contactsAdded(scope), accountToOpportunity(scope),
+    scope.period ? activityAttainment(scope) : Promise.resolve([]),
+  ]);
+  return { ...weekly, coverage, contactsAdded: contacts, accountToOpportunity: firstOpportunity, activityTargets: targets };
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { executor, inTransaction, type RequestContext } from '../../platform/access/context.js';
 import { queryRows } from '../../platform/db/client.js';
 import { AppError, fieldError } from '../../platform/http/errors.js';
@@ -7,6 +7,7 @@ import { trimmedOrNull } from '../../platform/normalize/text.js';
 import { RecordStore, type ApiRecord } from '../../platform/records/record-store.js';
 import { getTenantSettings } from '../../platform/tenancy/tenant-settings.service.js';
 import { teams, users } from '../../platform/tenancy/tenancy.schema.js';
+import { activityFacts } from '../customers/account-facts.js';
 import { amount, dealsQuery, num, ratio, subAmounts, teamSubtree, type Scope } from './analytics-scope.js';
 import './analytics.messages.js';
 import { salesTargets } from './analytics.schema.js';
@@ -20,9 +21,16 @@ export interface Target extends ApiRecord {
   startDate: string;
   /** Last day, inclusive. */
   endDate: string;
-  amount: Money;
+  metric: TargetMetric;
+  /** The won amount to close (metric revenue). */
+  amount: Money | null;
+  /** The visits or calls to do (metrics visits, calls). */
+  quantity: number | null;
   note: string | null;
 }
+
+export const TARGET_METRICS = ['revenue', 'visits', 'calls'] as const;
+export type TargetMetric = (typeof TARGET_METRICS)[number];
 
 const lastDay = (end: string) => new Date(new Date(`${end}T00:00:00Z`).getTime() - 86_400_000).toISOString().slice(0, 10);
 
@@ -42,14 +50,16 @@ export const targetStore = new RecordStore<Target>({
     periodType: r.periodType as string,
     startDate: r.startDate as string,
     endDate: lastDay(r.endDate as string),
-    amount: moneyFromColumns(r.amount, r.currency)!,
+    metric: r.metric as TargetMetric,
+    amount: moneyFromColumns(r.amount, r.currency) ?? null,
+    quantity: (r.quantity as number | null) ?? null,
     note: (r.note as string | null) ?? null,
   }),
   toColumns: (input) => {
     const money = input.amount as Money | undefined;
     return {
       id: input.id, ownerId: input.ownerId, teamId: input.teamId, periodKey: input.periodKey, periodType: input.periodType,
-      startDate: input.startDate, endDate: input.endDate,
+      startDate: input.startDate, endDate: input.endDate, metric: input.metric, quantity: input.quantity,
       amount: money?.amount, currency: money?.currency, note: trimmedOrNull(input.note),
     };
   },
@@ -59,7 +69,9 @@ export interface TargetInput {
   ownerId?: string | null;
   teamId?: string | null;
   period: string;
-  amount: Money;
+  metric?: TargetMetric;
+  amount?: Money | null;
+  quantity?: number | null;
   note?: string | null;
 }
 
@@ -69,12 +81,19 @@ export async function createTarget(ctx: RequestContext, input: TargetInput): Pro
   const { fiscalYearStartMonth } = await getTenantSettings(ctx);
   const period = parsePeriod(input.period, fiscalYearStartMonth);
   if (!period) throw fieldError('period', 'PERIOD_INVALID');
-  if (!/^\d{1,16}(\.\d{1,2})?$/.test(input.amount.amount)) throw fieldError('amount.amount', 'FIELD_INVALID');
+  const metric = input.metric ?? 'revenue';
+  if (metric === 'revenue') {
+    if (!input.amount) throw fieldError('amount', 'FIELD_REQUIRED');
+    if (!/^\d{1,16}(\.\d{1,2})?$/.test(input.amount.amount)) throw fieldError('amount.amount', 'FIELD_INVALID');
+  } else if (input.quantity === undefined || input.quantity === null) {
+    throw fieldError('quantity', 'FIELD_REQUIRED');
+  }
   return inTransaction(ctx, async (ctx) => {
     try {
       return await targetStore.create(ctx, {
         ownerId: input.ownerId ?? null, teamId: input.teamId ?? null, periodKey: period.key, periodType: period.type,
-        startDate: period.start, endDate: period.end, amount: input.amount, note: input.note,
+        startDate: period.start, endDate: period.end, metric,
+        amount: metric === 'revenue' ? input.amount : null, quantity: metric === 'revenue' ? null : input.quantity, note: input.note,
       });
     } catch (err) {
       if (err instanceof AppError && err.code === 'ALREADY_EXISTS') throw new AppError(409, 'TARGET_EXISTS', { period: period.key }, { period: period.key });
@@ -83,9 +102,68 @@ export async function createTarget(ctx: RequestContext, input: TargetInput): Pro
   });
 }
 
-export function updateTarget(ctx: RequestContext, id: string, patch: { amount?: Money; note?: string | null }, version: number | undefined) {
+export async function updateTarget(
+  ctx: RequestContext, id: string, patch: { amount?: Money; quantity?: number; note?: string | null }, version: number | undefined,
+) {
   if (patch.amount && !/^\d{1,16}(\.\d{1,2})?$/.test(patch.amount.amount)) throw fieldError('amount.amount', 'FIELD_INVALID');
-  return targetStore.update(ctx, id, { amount: patch.amount, note: patch.note }, version);
+  const current = await targetStore.get(ctx, id);
+  if (patch.amount && current.metric !== 'revenue') throw fieldError('amount', 'FIELD_INVALID');
+  if (patch.quantity !== undefined && current.metric === 'revenue') throw fieldError('quantity', 'FIELD_INVALID');
+  return targetStore.update(ctx, id, { amount: patch.amount, quantity: patch.quantity, note: patch.note }, version);
+}
+
+/** The targets the caller may see: their own as a rep, their team subtree's as a manager, all as an executive. */
+function visibleTargets(scope: Scope): SQL {
+  const { ctx } = scope;
+  return scope.level === 'all' ? sql`true`
+    : scope.level === 'own' || !ctx.teamPath ? sql`t.owner_id = ${ctx.actor.userId}::uuid`
+    : sql`(t.owner_id IN (SELECT u.id FROM users u JOIN teams ut ON ut.tenant_id = u.tenant_id AND ut.id = u.team_id
+              WHERE u.tenant_id = ${ctx.tenantId} AND ut.path LIKE ${`${ctx.teamPath}%`}) OR t.owner_id = ${ctx.actor.userId}::uuid
+           OR t.team_id IN (SELECT vt.id FROM teams vt WHERE vt.tenant_id = ${ctx.tenantId} AND vt.path LIKE ${`${ctx.teamPath}%`}))`;
+}
+
+/**
+ * Activity targets of the period (visits, calls) beside what was done: visits or calls marked
+ * done in the period (the tenant's days) by the rep, or by the users of the team and the teams
+ * below it. One aggregate query.
+ */
+export async function activityAttainment(scope: Scope) {
+  const { ctx } = scope;
+  if (!scope.period) throw fieldError('period', 'PERIOD_INVALID');
+  const rows = await queryRows<Record<string, unknown>>(executor(ctx), sql`
+    WITH targets AS (
+      SELECT t.id, t.owner_id, t.team_id, t.metric, t.quantity, t.start_date, t.end_date,
+        (SELECT u.name FROM users u WHERE u.tenant_id = t.tenant_id AND u.id = t.owner_id) AS owner_name,
+        (SELECT tm.name FROM teams tm WHERE tm.tenant_id = t.tenant_id AND tm.id = t.team_id) AS team_name
+      FROM ${salesTargets} t
+      WHERE t.tenant_id = ${ctx.tenantId} AND t.period_key = ${scope.period.key} AND t.metric IN ('visits', 'calls') AND ${visibleTargets(scope)}
+    ),
+    acts AS (
+      SELECT v.owner_id, v.type, u.team_id, (v.at AT TIME ZONE ${scope.timezone})::date AS day
+      FROM (${activityFacts(ctx, 'all')}) v JOIN users u ON u.tenant_id = ${ctx.tenantId} AND u.id = v.owner_id
+      WHERE v.status = 'done' AND v.type IN ('visit', 'call')
+    )
+    SELECT t.id, t.owner_id, t.team_id, t.metric, t.quantity, t.owner_name, t.team_name, count(a.owner_id) AS done
+    FROM targets t LEFT JOIN acts a ON a.day >= t.start_date AND a.day < t.end_date
+      AND a.type = CASE t.metric WHEN 'visits' THEN 'visit' ELSE 'call' END
+      AND ((t.owner_id IS NOT NULL AND a.owner_id = t.owner_id) OR (t.team_id IS NOT NULL AND ${teamSubtree(ctx, sql`t.team_id`, sql`a.team_id`)}))
+    GROUP BY t.id, t.owner_id, t.team_id, t.metric, t.quantity, t.owner_name, t.team_name
+    ORDER BY t.team_id NULLS LAST, t.owner_name, t.metric, t.id`);
+  return rows.map((r) => {
+    const target = num(r.quantity);
+    const done = num(r.done);
+    return {
+      targetId: r.id as string,
+      ownerId: (r.owner_id as string | null) ?? null,
+      teamId: (r.team_id as string | null) ?? null,
+      name: ((r.owner_name ?? r.team_name) as string | null) ?? null,
+      metric: r.metric as TargetMetric,
+      target,
+      done,
+      attainment: ratio(done, target),
+      gap: Math.max(target - done, 0),
+    };
+  });
 }
 
 /**
@@ -97,11 +175,7 @@ export function updateTarget(ctx: RequestContext, id: string, patch: { amount?: 
 export async function attainment(scope: Scope) {
   const { ctx } = scope;
   if (!scope.period) throw fieldError('period', 'PERIOD_INVALID');
-  const visible = scope.level === 'all' ? sql`true`
-    : scope.level === 'own' || !ctx.teamPath ? sql`t.owner_id = ${ctx.actor.userId}::uuid`
-    : sql`(t.owner_id IN (SELECT u.id FROM users u JOIN teams ut ON ut.tenant_id = u.tenant_id AND ut.id = u.team_id
-              WHERE u.tenant_id = ${ctx.tenantId} AND ut.path LIKE ${`${ctx.teamPath}%`}) OR t.owner_id = ${ctx.actor.userId}::uuid
-           OR t.team_id IN (SELECT vt.id FROM teams vt WHERE vt.tenant_id = ${ctx.tenantId} AND vt.path LIKE ${`${ctx.teamPath}%`}))`;
+  const visible = visibleTargets(scope);
   const rows = await queryRows<Record<string, unknown>>(executor(ctx), sql`
     WITH deals AS (${dealsQuery({ ...scope, filters: {} })}),
     targets AS (
@@ -109,7 +183,7 @@ export async function attainment(scope: Scope) {
         (SELECT u.name FROM users u WHERE u.tenant_id = t.tenant_id AND u.id = t.owner_id) AS owner_name,
         (SELECT tm.name FROM teams tm WHERE tm.tenant_id = t.tenant_id AND tm.id = t.team_id) AS team_name
       FROM ${salesTargets} t
-      WHERE t.tenant_id = ${ctx.tenantId} AND t.period_key = ${scope.period.key} AND t.currency = ${scope.currency} AND ${visible}
+      WHERE t.tenant_id = ${ctx.tenantId} AND t.period_key = ${scope.period.key} AND t.metric = 'revenue' AND t.currency = ${scope.currency} AND ${visible}
     ),
     matched AS (
       SELECT t.id AS target_id, d.status, d.amount, d.probability, d.close_day
@@ -130,6 +204,7 @@ export async function attainment(scope: Scope) {
     from: scope.period.start,
     to: lastDay(scope.period.end),
     currency: scope.currency,
+    activities: await activityAttainment(scope),
     rows: rows.map((r) => {
       const target = amount(r.target);
       const won = amount(r.won);
