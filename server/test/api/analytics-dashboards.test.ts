@@ -247,7 +247,7 @@ describe('exports', () => {
     expect(file.disposition).toContain('.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.bytes as never);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Attainment', 'Pipeline by stage', 'Reps per week', 'Forecast', 'Funnel']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Attainment', 'Pipeline by stage', 'Reps per week', 'Key-account coverage', 'Forecast', 'Funnel']);
     const pipeline = workbook.getWorksheet('Pipeline by stage')!;
     expect(pipeline.getRow(1).values).toEqual([undefined, 'Stage', 'Owner', 'Deals', 'Amount', 'Weighted', 'Overdue']);
     let totalDeals = 0;
@@ -309,6 +309,12 @@ describe('behaviour', () => {
     }
     const top2 = await admin.get(`/analytics/behaviour?period=${period.period}&keyAccounts=2`);
     expect(top2.body.coverage.accounts).toBe(2);
+    const tech = res.body.coverage.industries.find((i: { industry: string | null }) => i.industry === 'tech');
+    const listed = await admin.get(`/analytics/behaviour?${query(tech.drill)}`);
+    expect(listed.body.object).toBe('accounts');
+    expect(listed.body.records.map((r: { name: string; visited: boolean }) => [r.name, r.visited]).sort()).toEqual(
+      key.filter((a) => a.industry === 'tech').map((a) => [a.key, visited.has(a.key)]).sort(),
+    );
 
     expect(res.body.contactsAdded.total).toBe(CONTACTS.length);
     expect(Object.fromEntries(res.body.contactsAdded.reps.map((r: { ownerId: string; added: number }) => [r.ownerId, r.added]))).toEqual({

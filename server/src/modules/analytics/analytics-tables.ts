@@ -31,6 +31,7 @@ const HEADERS: Record<string, Record<Locale, string>> = {
   credit: L('Credit', '归因权重'), industry: L('Industry', '行业'), region: L('Region', '区域'),
   openPipeline: L('Open pipeline', '进行中金额'), lastActivityAt: L('Last visit or call', '最近拜访/电话'),
   subject: L('Subject', '主题'), at: L('When', '时间'), mqlAt: L('Became MQL', '成为 MQL'), sqlAt: L('Became SQL', '成为 SQL'),
+  value: L('Won and open amount', '赢单及进行中金额'), lastVisitAt: L('Last visit', '最近拜访'),
   id: L('ID', 'ID'), total: L('Total', '合计'), metric: L('Metric', '指标'), done: L('Done', '已完成'),
   accounts: L('Key accounts', '重点客户数'), visited: L('Visited', '已拜访'), coverage: L('Coverage', '覆盖率'), added: L('Contacts added', '新增联系人'),
 };
@@ -70,7 +71,7 @@ const CUSTOMERS = ['name', 'industry', 'region', 'won', 'wonDeals', 'openPipelin
 /** Record lists (drill answers): the columns the records have. */
 function recordsTable(locale: Locale, result: Result): ExportTable[] {
   const rows = rowsOf(result.records).map(flatMoney);
-  const keys = ['name', 'accountName', 'type', 'subject', 'status', 'forecastCategory', 'amount', 'currency', 'closeDate', 'credit', 'at', 'mqlAt', 'sqlAt', 'id']
+  const keys = ['name', 'accountName', 'industry', 'value', 'visited', 'lastVisitAt', 'type', 'subject', 'status', 'forecastCategory', 'amount', 'currency', 'closeDate', 'credit', 'at', 'mqlAt', 'sqlAt', 'id']
     .filter((k) => rows.some((r) => r[k] !== undefined));
   return [table(locale, 'records', keys, rows)];
 }
@@ -121,6 +122,7 @@ export const ANALYTICS_TABLES: Record<string, (result: Result, locale: Locale) =
       ...rowsOf(s.owners).map((o) => ({ ...o, stage: s.name, owner: o.name })),
     ])),
     table(l, 'repWeeks', ['week', 'name', 'visits', 'calls'], rowsOf((r.behaviour as Row | undefined)?.repWeeks)),
+    table(l, 'coverage', ['industry', 'accounts', 'visited', 'coverage'], rowsOf(((r.behaviour as Row | undefined)?.coverage as Row | undefined)?.industries)),
     table(l, 'forecast', ['label', ...FORECAST, 'adjustedCall'], forecastRows({ rows: (r.forecast as Row | undefined)?.reps })),
     table(l, 'funnel', STEPS, rowsOf((r.funnel as Row | undefined)?.steps)),
   ],

@@ -13,7 +13,7 @@ import { maxFileMb } from '../imports/imports.service.js';
 import { resolveScope, type AnalyticsFilters } from './analytics-scope.js';
 import { ANALYTICS_TABLES } from './analytics-tables.js';
 import { ATTRIBUTION_MODELS, campaignRoi, campaignRoiDrill, ROI_DRILLS, type AttributionModel } from './campaign-roi.service.js';
-import { behaviour, behaviourDrill, BEHAVIOUR_TYPES } from './behaviour.service.js';
+import { behaviour, behaviourDrill, BEHAVIOUR_DRILLS, keyAccountsDrill } from './behaviour.service.js';
 import { executiveDashboard, managerDashboard, repDashboard } from './dashboards.service.js';
 import { DEAL_DATE_FIELDS, DEAL_STATUSES, dealList } from './deals.service.js';
 import { scheduleAnalyticsJobs } from './forecast-snapshot.job.js';
@@ -314,11 +314,12 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
   app.get('/api/v1/analytics/behaviour', {
     schema: {
       tags,
-      summary: 'Behaviour [OPP-7]: done visits and calls per rep and team per ISO week, key-account coverage by industry, contacts added, days from account to first opportunity, activity targets; ?drill=visit|call (with ownerId/teamId, week) lists the activities',
+      summary: 'Behaviour [OPP-7]: done visits and calls per rep and team per ISO week, key-account coverage by industry, contacts added, days from account to first opportunity, activity targets; ?drill=visit|call (with ownerId/teamId, week) lists the activities, ?drill=key-accounts (industry) the key accounts',
       querystring: Type.Object({
         ...filterQuery,
         ...Format,
-        drill: Type.Optional(literals(BEHAVIOUR_TYPES)),
+        drill: Type.Optional(literals(BEHAVIOUR_DRILLS)),
+        industry: Type.Optional(Type.String({ maxLength: 100, description: 'With drill=key-accounts: one industry' })),
         week: Type.Optional(Type.String({ pattern: '^\\d{4}-W\\d{2}$' })),
         days: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, description: 'Key-account coverage: visits in the last N days (default 30)' })),
         keyAccounts: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'How many accounts (by won + open amount) are key accounts (default 50)' })),
@@ -345,8 +346,10 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
     },
   }, async (request, reply) => {
     const scope = await resolveScope(request.ctx, filtersOf(request.query));
-    const { drill, week, days, keyAccounts } = request.query;
-    return answer(request, reply, 'behaviour', drill ? await behaviourDrill(scope, drill, week) : await behaviour(scope, { days, keyAccounts }));
+    const { drill, week, days, keyAccounts, industry } = request.query;
+    const result = drill === 'key-accounts' ? await keyAccountsDrill(scope, { days, keyAccounts, industry })
+      : drill ? await behaviourDrill(scope, drill, week) : await behaviour(scope, { days, keyAccounts });
+    return answer(request, reply, 'behaviour', result);
   });
 
   const dashboards = {

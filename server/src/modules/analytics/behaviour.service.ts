@@ -4,15 +4,17 @@ import { queryRows } from '../../platform/db/client.js';
 import { AppError } from '../../platform/http/errors.js';
 import { accountFacts, activityFacts, contactFacts } from '../customers/account-facts.js';
 import { opportunityFacts } from '../opportunities/opportunity-facts.js';
-import { dealsQuery, inRange, num, teamSubtree, type Scope } from './analytics-scope.js';
+import { amount, dealsQuery, inRange, num, teamSubtree, type Scope } from './analytics-scope.js';
 import { drillLink, scopeParams } from './drill.js';
 import { DRILL_LIMIT } from './funnel.service.js';
-import { todayIn } from './fiscal-periods.js';
+import { addDays, todayIn } from './fiscal-periods.js';
 import { rangeOf } from './results.service.js';
 import { activityAttainment } from './targets.service.js';
 
 /** The activity types behaviour counts: done visits and calls. */
 export const BEHAVIOUR_TYPES = ['visit', 'call'] as const;
+/** What the behaviour view drills to: the visits or calls behind a count, or the key accounts behind a coverage. */
+export const BEHAVIOUR_DRILLS = [...BEHAVIOUR_TYPES, 'key-accounts'] as const;
 export type BehaviourType = (typeof BEHAVIOUR_TYPES)[number];
 
 /** ISO week (2026-W48) of an instant in the tenant's time zone, in SQL. */
@@ -116,13 +118,13 @@ export interface CoverageOptions {
  * most to the caller's visible deals (filters apply): won amount plus open pipeline, in the
  * scope's currency. Covered: someone did a visit there in the last `days` days (up to today).
  */
-export async function keyAccountCoverage(scope: Scope, today: string, opts: CoverageOptions = {}) {
+function keyAccountCtes(scope: Scope, today: string, opts: CoverageOptions) {
   const { ctx } = scope;
   const days = opts.days ?? 30;
   const top = opts.keyAccounts ?? 50;
-  const since = new Date(Date.parse(`${today}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
-  const rows = await queryRows<Record<string, unknown>>(executor(ctx), sql`
-    WITH deals AS (${dealsQuery(scope)}),
+  const since = addDays(today, -(days - 1));
+  const ctes = sql`
+    deals AS (${dealsQuery(scope)}),
     worth AS (
       SELECT d.account_id, sum(d.amount) FILTER (WHERE d.status IN ('won', 'open')) AS value
       FROM deals d WHERE d.account_id IS NOT NULL GROUP BY d.account_id
@@ -130,18 +132,56 @@ export async function keyAccountCoverage(scope: Scope, today: string, opts: Cove
       ORDER BY value DESC, d.account_id LIMIT ${top}
     ),
     visited AS (
-      SELECT DISTINCT v.account_id FROM (${activityFacts(ctx, 'all')}) v JOIN worth w ON w.account_id = v.account_id
+      SELECT v.account_id, max(v.at) AS last_visit_at FROM (${activityFacts(ctx, 'all')}) v JOIN worth w ON w.account_id = v.account_id
       WHERE v.type = 'visit' AND v.status = 'done'
         AND (v.at AT TIME ZONE ${scope.timezone})::date >= ${since}::date AND (v.at AT TIME ZONE ${scope.timezone})::date <= ${today}::date
-    )
-    SELECT GROUPING(a.industry) AS g, a.industry, count(*) AS accounts, count(vi.account_id) AS visited
-    FROM worth w JOIN (${accountFacts(ctx)}) a ON a.id = w.account_id LEFT JOIN visited vi ON vi.account_id = w.account_id
-    GROUP BY GROUPING SETS ((), (a.industry)) ORDER BY GROUPING(a.industry) DESC, count(*) DESC, a.industry`);
-  const row = (r: Record<string, unknown> | undefined) => ({ accounts: num(r?.accounts), visited: num(r?.visited), coverage: r ? num(r.visited) / Math.max(num(r.accounts), 1) : null });
+      GROUP BY v.account_id
+    ),
+    key_accounts AS (
+      SELECT a.id, a.name, a.industry, w.value, vi.last_visit_at FROM worth w JOIN (${accountFacts(ctx)}) a ON a.id = w.account_id
+      LEFT JOIN visited vi ON vi.account_id = w.account_id
+    )`;
+  return { ctes, days, top, since };
+}
+
+/**
+ * Key-account coverage per industry [OPP-7]. Key accounts are the `keyAccounts` accounts worth
+ * most to the caller's visible deals (filters apply): won amount plus open pipeline, in the
+ * scope's currency. Covered: someone did a visit there in the last `days` days (up to today).
+ */
+export async function keyAccountCoverage(scope: Scope, today: string, opts: CoverageOptions = {}) {
+  const { ctes, days, top, since } = keyAccountCtes(scope, today, opts);
+  const rows = await queryRows<Record<string, unknown>>(executor(scope.ctx), sql`
+    WITH ${ctes}
+    SELECT GROUPING(industry) AS g, industry, count(*) AS accounts, count(last_visit_at) AS visited
+    FROM key_accounts GROUP BY GROUPING SETS ((), (industry)) ORDER BY GROUPING(industry) DESC, count(*) DESC, industry`);
+  const base = { ...scopeParams(scope), drill: 'key-accounts', days, keyAccounts: top };
+  const row = (r: Record<string, unknown> | undefined, industry?: string | null) => ({
+    accounts: num(r?.accounts), visited: num(r?.visited), coverage: r ? num(r.visited) / Math.max(num(r.accounts), 1) : null,
+    drill: drillLink('analytics/behaviour', base, { industry: industry ?? undefined }),
+  });
   return {
     days, keyAccounts: top, since, until: today,
     ...row(rows.find((r) => num(r.g) === 1)),
-    industries: rows.filter((r) => num(r.g) === 0).map((r) => ({ industry: (r.industry as string | null) ?? null, ...row(r) })),
+    industries: rows.filter((r) => num(r.g) === 0).map((r) => ({ industry: (r.industry as string | null) ?? null, ...row(r, r.industry as string | null) })),
+  };
+}
+
+/** The key accounts behind a coverage figure (optionally of one industry), worth most first, with their last visit in the window. */
+export async function keyAccountsDrill(scope: Scope, opts: CoverageOptions & { industry?: string } = {}) {
+  const { ctes } = keyAccountCtes(scope, todayIn(scope.timezone), opts);
+  const rows = await queryRows<Record<string, unknown>>(executor(scope.ctx), sql`
+    WITH ${ctes} SELECT * FROM key_accounts ${opts.industry ? sql`WHERE industry = ${opts.industry}` : sql``}
+    ORDER BY value DESC, id`);
+  return {
+    step: 'key-accounts',
+    object: 'accounts',
+    truncated: false,
+    records: rows.map((r) => ({
+      id: r.id as string, name: r.name as string, industry: (r.industry as string | null) ?? null, value: amount(r.value),
+      visited: r.last_visit_at !== null && r.last_visit_at !== undefined,
+      lastVisitAt: r.last_visit_at ? new Date(r.last_visit_at as string).toISOString() : null,
+    })),
   };
 }
 

@@ -5,7 +5,7 @@ import { queryRows } from '../../platform/db/client.js';
 import { AppError } from '../../platform/http/errors.js';
 import { accountFacts, activityFacts } from '../customers/account-facts.js';
 import { addAmounts, amount, dealsQuery, inRange, num, resolveScope, subAmounts, type AnalyticsFilters, type Scope } from './analytics-scope.js';
-import { weeklyBehaviour } from './behaviour.service.js';
+import { behaviour } from './behaviour.service.js';
 import { campaignRoi } from './campaign-roi.service.js';
 import { dealsDrill, pipelineByStage } from './deals.service.js';
 import { drillLink } from './drill.js';
@@ -105,16 +105,16 @@ export async function executiveDashboard(ctx: RequestContext, filters: Analytics
  * Front-line manager dashboard — the weekly review pack [BI-1, OPP-9]: the team's targets and
  * attainment, open pipeline per stage and rep, visits and calls per rep and week, the forecast
  * per rep with the manager's adjustments, and the team's funnel beside the company's. The team
- * is `teamId`, else the caller's own team.
+ * is `teamId`, else the caller's own team. Behaviour includes key-account coverage, contacts added and activity targets.
  */
 export async function managerDashboard(ctx: RequestContext, filters: AnalyticsFilters) {
   const teamId = filters.teamId ?? (await teamOf(ctx, ctx.actor.userId));
   const scope = await resolveScope(ctx, { ...filters, teamId });
   const today = todayIn(scope.timezone);
-  const [targets, pipeline, behaviour, owners, funnelResult] = await Promise.all([
+  const [targets, pipeline, repBehaviour, owners, funnelResult] = await Promise.all([
     scope.period ? attainmentRows(scope) : Promise.resolve([]),
     pipelineByStage(scope, today),
-    weeklyBehaviour(scope),
+    behaviour(scope),
     forecast(scope, 'owner'),
     funnel(scope),
   ]);
@@ -123,7 +123,7 @@ export async function managerDashboard(ctx: RequestContext, filters: AnalyticsFi
     teamId: teamId ?? null,
     attainment: targets,
     pipeline: pipeline.stages,
-    behaviour,
+    behaviour: repBehaviour,
     forecast: {
       total: owners.total,
       reps: (owners.rows as { key: string }[]).map((r) => ({
