@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'web/dist', 'server/migrations', 'bench/results', 'coverage'] },
+  { ignores: ['node_modules', 'web/dist', 'server/dist', 'server/migrations', 'bench/results', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
