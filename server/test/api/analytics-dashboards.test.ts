@@ -224,6 +224,11 @@ describe('rep dashboard', () => {
     const best = res.body.customers.best[0];
     const deals = await reps.ann.client.get(`/analytics/deals?${query(best.drill.won)}`);
     expect(deals.body.records.map((r: { name: string }) => r.name)).toEqual(wonBy(best.name).map((d) => d.name));
+
+    // Own targets only (not the East team's), the won amount drilling to the won deals.
+    expect(res.body.attainment).toEqual([expect.objectContaining({ ownerId: reps.ann.id, target: '1000.00', won: sum(won((d) => d.owner === 'ann')) })]);
+    const wonDeals = await reps.ann.client.get(`/analytics/deals?${query(res.body.attainment[0].drill.won)}`);
+    expect(wonDeals.body.records.map((r: { name: string }) => r.name).sort()).toEqual(won((d) => d.owner === 'ann').map((d) => d.name).sort());
   });
 
   it('a manager opens a rep’s dashboard', async () => {

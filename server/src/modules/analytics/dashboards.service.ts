@@ -141,8 +141,8 @@ async function teamOf(ctx: RequestContext, userId: string | null): Promise<strin
 }
 
 /**
- * Rep dashboard [BI-1]: the rep's funnel, forecast and rank among the peers of their team (by
- * the call: commit + closed), their customers with won amount, open pipeline and last visit or
+ * Rep dashboard [BI-1]: the rep's own revenue targets with attainment, funnel, forecast and rank
+ * among the peers of their team (by the call: commit + closed), their customers with won amount, open pipeline and last visit or
  * call, the best customers (won amount) and the untapped ones (no open deal and no done activity
  * for UNTAPPED_DAYS). The rep is `ownerId` (within the caller's visibility), else the caller.
  */
@@ -152,12 +152,14 @@ export async function repDashboard(ctx: RequestContext, filters: AnalyticsFilter
   if (!ownerId || !(await ownerWithin(ctx, level, ownerId))) throw new AppError(403, 'FORBIDDEN');
   const scope = await resolveScope(ctx, { ...filters, teamId: undefined, ownerId });
   const since = addDays(todayIn(scope.timezone), -UNTAPPED_DAYS);
-  const [funnelResult, own, rank, customers] = await Promise.all([
+  const [funnelResult, own, rank, customers, targets] = await Promise.all([
     funnel(scope), forecast(scope, 'owner'), forecastRank(scope, ownerId), customersOf(scope, ownerId, since),
+    scope.period ? attainmentRows(scope) : Promise.resolve([]),
   ]);
   return {
     ...rangeOf(scope),
     ownerId,
+    attainment: targets.filter((r) => r.ownerId === ownerId),
     funnel: funnelResult,
     forecast: {
       ...own.total, ...rank,
