@@ -258,6 +258,34 @@ describe('visibility, targets, forecast and accuracy', () => {
     expect(bob.adjusted.adjustments.commit).toMatchObject({ original: '0.00', adjusted: '150.00', note: 'Zeta signs this week' });
   });
 
+  it('a manager sets the targets of the reps and teams below, not their own or another team’s', async () => {
+    const year = (await admin.get('/analytics/forecast')).body.period.slice(0, 6);
+    const me = (await manager.get('/me')).body;
+    const managerId = me.user?.id ?? me.id;
+    const cidId = (await admin.get('/users?q=Cid Rep')).body.data[0].id;
+    const money = { amount: '900', currency: 'CNY' };
+    const bobs = await manager.post('/targets', { ownerId: bobId, period: year, amount: money });
+    expect(bobs.status).toBe(201);
+    const managerTeamId = (await admin.get('/teams?limit=200')).body.data.find((x: { name: string }) => x.name === 'Team Mary Boss').id;
+    const below = await admin.post('/teams', { name: 'Mary Boss · Key accounts', parentId: managerTeamId });
+    expect((await manager.post('/targets', { teamId: below.body.id, period: year, amount: money })).status).toBe(201);
+    // The manager's own target, their own team's, the region above them and another manager's rep.
+    for (const subject of [{ ownerId: managerId }, { teamId: managerTeamId }, { teamId: eastTeamId }, { ownerId: cidId }]) {
+      const refused = await manager.post('/targets', { ...subject, period: year, amount: money });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('TARGET_OUTSIDE_TEAM');
+    }
+    const updated = await manager.patch(`/targets/${bobs.body.id}`, { amount: { amount: '950', currency: 'CNY' }, version: bobs.body.version });
+    expect(updated.body.amount).toEqual({ amount: '950.00', currency: 'CNY' });
+    const cids = await admin.post('/targets', { ownerId: cidId, period: year, amount: money });
+    expect((await manager.patch(`/targets/${cids.body.id}`, { note: 'mine now', version: cids.body.version })).status).toBe(403);
+    expect((await manager.delete(`/targets/${cids.body.id}?version=${cids.body.version}`)).status).toBe(403);
+    expect((await admin.get(`/targets/${cids.body.id}`)).body.note).toBeNull();
+    const rep = (await t.addUser(admin, { role: 'sales_rep' })).client;
+    expect((await rep.post('/targets', { ownerId: bobId, period: year, amount: money })).status).toBe(403);
+    expect((await manager.delete(`/targets/${bobs.body.id}?version=${updated.body.version}`)).status).toBe(204);
+  });
+
   it('a snapshot keeps the call; accuracy compares it with what the team won', async () => {
     const snap = await admin.post('/analytics/forecast/snapshots');
     expect(snap.status).toBe(201);

@@ -18,6 +18,10 @@ export const ANALYTICS_MESSAGES = defineMessages({
     'en-US': 'This rep or team already has a target for {period}.',
     'zh-CN': '该销售或团队在 {period} 已有目标。',
   },
+  TARGET_OUTSIDE_TEAM: {
+    'en-US': 'You can set targets only for the reps and teams under you; your own target is set above you.',
+    'zh-CN': '只能为下属销售和下级团队设定目标；您自己的目标由上级设定。',
+  },
   DRILL_STEP_UNKNOWN: { 'en-US': 'The funnel has no step "{step}".', 'zh-CN': '漏斗中没有“{step}”这一步。' },
   ADJUSTMENT_NOT_SUBORDINATE: {
     'en-US': "You can adjust only the forecast of people in your team, not your own.",

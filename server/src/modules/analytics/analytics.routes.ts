@@ -23,7 +23,7 @@ import { planFunnel, type PlannerInput } from './planner.service.js';
 import { HISTORY_KINDS } from './history-fields.js';
 import { importHistory, type HistoryOptions } from './history-import.service.js';
 import { lossReasons, RESULT_GROUPS, velocity, winRates, type ResultGroup } from './results.service.js';
-import { attainment, createTarget, TARGET_METRICS, targetStore, updateTarget, type Target } from './targets.service.js';
+import { attainment, createTarget, removeTarget, TARGET_METRICS, targetStore, updateTarget, type Target } from './targets.service.js';
 
 const tags = ['Analytics'];
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -109,6 +109,7 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
     onCreate: (ctx, body) => createTarget(ctx, body as never),
     onUpdate: (ctx, id, patch, version) => updateTarget(ctx, id, patch as never, version),
     remove: true,
+    onRemove: removeTarget,
     exportFields: ['id', 'period', 'ownerId', 'teamId', 'metric', 'amount', 'quantity', 'note'],
   });
 

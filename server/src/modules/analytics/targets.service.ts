@@ -1,6 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { executor, inTransaction, type RequestContext } from '../../platform/access/context.js';
 import { queryRows } from '../../platform/db/client.js';
+import type { Action } from '../../platform/access/permissions.js';
+import { ownerWithin, requireLevel } from '../../platform/access/visibility.js';
 import { AppError, fieldError } from '../../platform/http/errors.js';
 import { moneyFromColumns, type Money } from '../../platform/normalize/money.js';
 import { trimmedOrNull } from '../../platform/normalize/text.js';
@@ -75,6 +77,21 @@ export interface TargetInput {
   note?: string | null;
 }
 
+/**
+ * Who may set whose quota: with `all`, anyone's; with `team` (a sales manager), the reps of the
+ * manager's team subtree and the teams below the manager's own — never the manager's own quota
+ * or own team's, which the level above sets.
+ */
+async function requireTargetSubject(ctx: RequestContext, action: Exclude<Action, 'read'>, subject: { ownerId: string | null; teamId: string | null }) {
+  const level = requireLevel(ctx, 'targets', action);
+  if (level === 'all') return;
+  const allowed = level === 'team' && ctx.teamPath !== null && (subject.ownerId
+    ? subject.ownerId !== ctx.actor.userId && (await ownerWithin(ctx, level, subject.ownerId))
+    : (await queryRows(executor(ctx), sql`SELECT 1 FROM ${teams} WHERE ${teams.tenantId} = ${ctx.tenantId} AND ${teams.id} = ${subject.teamId}::uuid
+        AND ${teams.path} LIKE ${`${ctx.teamPath}%`} AND ${teams.path} <> ${ctx.teamPath}`)).length > 0);
+  if (!allowed) throw new AppError(403, 'TARGET_OUTSIDE_TEAM');
+}
+
 /** A quota for one rep or one team and one fiscal period (the tenant's calendar). */
 export async function createTarget(ctx: RequestContext, input: TargetInput): Promise<Target> {
   if (!input.ownerId === !input.teamId) throw fieldError('ownerId', 'TARGET_SUBJECT_REQUIRED');
@@ -88,6 +105,7 @@ export async function createTarget(ctx: RequestContext, input: TargetInput): Pro
   } else if (input.quantity === undefined || input.quantity === null) {
     throw fieldError('quantity', 'FIELD_REQUIRED');
   }
+  await requireTargetSubject(ctx, 'create', { ownerId: input.ownerId ?? null, teamId: input.teamId ?? null });
   return inTransaction(ctx, async (ctx) => {
     try {
       return await targetStore.create(ctx, {
@@ -107,9 +125,15 @@ export async function updateTarget(
 ) {
   if (patch.amount && !/^\d{1,16}(\.\d{1,2})?$/.test(patch.amount.amount)) throw fieldError('amount.amount', 'FIELD_INVALID');
   const current = await targetStore.get(ctx, id);
+  await requireTargetSubject(ctx, 'update', current);
   if (patch.amount && current.metric !== 'revenue') throw fieldError('amount', 'FIELD_INVALID');
   if (patch.quantity !== undefined && current.metric === 'revenue') throw fieldError('quantity', 'FIELD_INVALID');
   return targetStore.update(ctx, id, { amount: patch.amount, quantity: patch.quantity, note: patch.note }, version);
+}
+
+export async function removeTarget(ctx: RequestContext, id: string, version: number | undefined) {
+  await requireTargetSubject(ctx, 'delete', await targetStore.get(ctx, id));
+  await targetStore.remove(ctx, id, version);
 }
 
 /** The targets the caller may see: their own as a rep, their team subtree's as a manager, all as an executive. */

@@ -44,7 +44,7 @@ const common = {
   api_keys: ['all', 'own', 'none', 'own'],
   products: ['none', 'all', 'none', 'none'],
   product_lines: ['none', 'all', 'none', 'none'],
-  /** Everyone in sales may see the quotas (targets); admins set them. */
+  /** Everyone in sales may see the quotas (targets); admins set them (managers for their team, below). */
   targets: ['none', 'all', 'none', 'none'],
   /** Everyone may read the sales processes (stages, exit criteria) and the loss reasons; admins manage them. */
   sales_processes: ['none', 'all', 'none', 'none'],
@@ -91,6 +91,8 @@ export const DEFAULT_ROLES: Record<RoleKey, { name: { 'en-US': string; 'zh-CN': 
       payments: ['none', 'team', 'none', 'none'],
       tickets: ['none', 'team', 'none', 'none'],
       analytics: ['none', 'team', 'none', 'none'],
+      /** The quotas of the reps and teams below them (targets.service checks the subject). */
+      targets: ['team', 'all', 'team', 'team'],
       assignment_rules: ['none', 'all', 'none', 'none'],
     }),
   },
