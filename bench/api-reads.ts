@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import autocannon from 'autocannon';
 import { createApiKey } from '../server/src/platform/auth/api-keys.service.js';
 import { loadUserContext } from '../server/src/platform/auth/context-loader.js';
@@ -52,7 +53,10 @@ export async function benchApiReads(
   },
 ): Promise<ApiReadsResult> {
   const env = { L2C_BENCH_ROUTES: '1', L2C_DEMO: 'off', ...('databaseUrl' in target ? { DATABASE_URL: target.databaseUrl } : {}) };
-  const server = await startServer(env, 'dataDir' in target ? target.dataDir : undefined);
+  // L2C_BENCH_CPU_PROF=<folder>: the server writes a CPU profile of the whole run there when it stops.
+  const profileDir = process.env.L2C_BENCH_CPU_PROF;
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  const server = await startServer(env, 'dataDir' in target ? target.dataDir : undefined, nodeArgs);
   const pid = server.process.pid!;
   const headers = { authorization: `Bearer ${apiKey}` };
   const random = new Random(7);

@@ -25,10 +25,17 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the real server (`npm start`'s entry) on the embedded database in a fresh folder. */
-export async function startServer(env: Record<string, string> = {}, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'l2c-server-'))): Promise<RunningServer> {
+/**
+ * Starts the real server (`npm start`'s entry) on the embedded database in a fresh folder.
+ * `nodeArgs` go to the server's Node (e.g. `--cpu-prof` to profile it under a bench's load).
+ */
+export async function startServer(
+  env: Record<string, string> = {},
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'l2c-server-')),
+  nodeArgs: string[] = [],
+): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+  const child = spawn(process.execPath, [...nodeArgs, 'scripts/start.mjs'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: '', PORT: String(port), L2C_DATA_DIR: dataDir, L2C_SKIP_WEB_BUILD: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
