@@ -12,7 +12,7 @@ import { generateScaleTenant } from './scale-data.js';
 import { benchStartup } from './startup.js';
 
 /**
- * `npm run bench [-- --scale 0.1 --duration 10 --import-rows 20000 --record]`: each benchmark
+ * `npm run bench [-- --scale 0.1 --duration 10 --import-rows 20000 --only api,import,startup --record]`: each benchmark
  * runs our code and a baseline in the same run on the same database and reports the ratio;
  * absolute numbers are for information. With DATABASE_URL the database is a fresh one on that
  * server, else the embedded PGlite. `--record` keeps docs/performance.md current.
@@ -25,8 +25,14 @@ const { values } = parseArgs({
     'import-rows': { type: 'string', default: '20000' },
     smoke: { type: 'boolean', default: false },
     record: { type: 'boolean', default: false },
+    /** Comma-separated subset of api, import, startup (all by default): profile one benchmark without the others. */
+    only: { type: 'string' },
   },
 });
+const BENCHMARKS = ['api', 'import', 'startup'] as const;
+const only = new Set(values.only ? values.only.split(',').map((s) => s.trim()) : BENCHMARKS);
+for (const name of only) if (!(BENCHMARKS as readonly string[]).includes(name)) throw new Error(`--only: unknown benchmark ${name} (${BENCHMARKS.join(', ')})`);
+if (values.record && only.size < BENCHMARKS.length) throw new Error('--record needs every benchmark (no --only)');
 const scale = values.smoke ? 0.002 : Number(values.scale);
 const durationSec = values.smoke ? 1 : Number(values.duration);
 const importRows = values.smoke ? 200 : Number(values['import-rows']);
@@ -34,7 +40,7 @@ const importRows = values.smoke ? 200 : Number(values['import-rows']);
 // The API reads run against a separate server process on the same data: on PostgreSQL a fresh
 // database on that server; on PGlite a data folder the bench fills, closes (one connection, and
 // the folder is locked) and hands to the server, then opens again for the import benchmark.
-const dataDir = process.env.DATABASE_URL ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'l2c-bench-'));
+const dataDir = process.env.DATABASE_URL || !only.has('api') ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'l2c-bench-'));
 const serverDatabase = dataDir ? undefined : await openTestDatabase();
 let database: Database = serverDatabase ?? (await openDatabase({ dataDir }));
 await database.migrate();
@@ -43,18 +49,21 @@ const [{ version }] = await queryRows<{ version: string }>(database.db, sql`SELE
 const generated = performance.now();
 const tenant = await generateScaleTenant(database.db, scale);
 const generateMs = Math.round(performance.now() - generated);
-const apiKey = await benchApiKey(database.db, tenant);
-if (dataDir) await database.close();
-const apiReads = await benchApiReads(target, tenant, apiKey, {
-  connections: Number(values.connections),
-  durationSec,
-  requests: values.smoke ? Number(values.connections) * 8 : undefined,
-});
-if (dataDir) database = await openDatabase({ dataDir });
-const leadImport = await benchLeadImport(database, tenant, importRows);
+let apiReads: BenchResult['apiReads'];
+if (only.has('api')) {
+  const apiKey = await benchApiKey(database.db, tenant);
+  if (dataDir) await database.close();
+  apiReads = await benchApiReads(target, tenant, apiKey, {
+    connections: Number(values.connections),
+    durationSec,
+    requests: values.smoke ? Number(values.connections) * 8 : undefined,
+  });
+  if (dataDir) database = await openDatabase({ dataDir });
+}
+const leadImport = only.has('import') ? await benchLeadImport(database, tenant, importRows) : undefined;
 await database.close();
 if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-const startup = await benchStartup();
+const startup = only.has('startup') ? await benchStartup() : undefined;
 
 const result: BenchResult = {
   at: new Date().toISOString(),
