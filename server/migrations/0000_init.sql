@@ -453,6 +453,7 @@ CREATE TABLE "accounts" (
 	"website" text,
 	"phone" text,
 	"parent_account_id" uuid,
+	"segment" text,
 	"owner_id" uuid NOT NULL,
 	CONSTRAINT "accounts_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
@@ -1199,6 +1200,7 @@ CREATE UNIQUE INDEX "product_lines_name_uq" ON "product_lines" USING btree ("ten
 CREATE UNIQUE INDEX "products_code_uq" ON "products" USING btree ("tenant_id","code");--> statement-breakpoint
 CREATE INDEX "products_line_idx" ON "products" USING btree ("tenant_id","product_line_id");--> statement-breakpoint
 CREATE INDEX "products_name_idx" ON "products" USING btree ("tenant_id","name");--> statement-breakpoint
+CREATE INDEX "accounts_segment_idx" ON "accounts" USING btree ("tenant_id","segment");--> statement-breakpoint
 CREATE UNIQUE INDEX "accounts_credit_code_uq" ON "accounts" USING btree ("tenant_id","credit_code") WHERE credit_code IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "accounts_owner_idx" ON "accounts" USING btree ("tenant_id","owner_id");--> statement-breakpoint
 CREATE INDEX "accounts_name_idx" ON "accounts" USING btree ("tenant_id","name");--> statement-breakpoint

@@ -304,7 +304,7 @@ describe('behaviour', () => {
     const key = ACCOUNTS.filter((a) => worth(a.key) > 0);
     const visited = new Set(ACTIVITIES.filter((a) => a.type === 'visit' && a.status === 'done' && a.daysAgo < 30).map((a) => a.account));
     const industries = [...new Set(key.map((a) => a.industry ?? null))];
-    expect(res.body.coverage).toMatchObject({ days: 30, accounts: key.length, visited: key.filter((a) => visited.has(a.key)).length });
+    expect(res.body.coverage).toMatchObject({ basis: 'top-value', days: 30, accounts: key.length, visited: key.filter((a) => visited.has(a.key)).length });
     for (const industry of industries) {
       const inIndustry = key.filter((a) => (a.industry ?? null) === industry);
       expect(res.body.coverage.industries.find((i: { industry: string | null }) => i.industry === industry)).toMatchObject({
@@ -334,6 +334,33 @@ describe('behaviour', () => {
     });
     expect(res.body.accountToOpportunity).toMatchObject({ accounts: accounts.length, withOpportunity: gaps.length });
     expect(res.body.accountToOpportunity.averageDays).toBeCloseTo(Math.round((gaps.reduce((s, g) => s + g, 0) / gaps.length) * 10) / 10, 1);
+  });
+
+  it('counts the accounts marked as key accounts once there are any, whatever they are worth', async () => {
+    // Busy has no deals but a recent visit; Bolt has deals and only calls.
+    const marked = [ACCOUNTS.find((a) => a.key === 'Busy')!, ACCOUNTS.find((a) => a.key === 'Bolt')!];
+    const setSegment = async (key: string, segment: string | null) => {
+      const account = (await admin.get(`/accounts/${accountIds[key]}`)).body;
+      const res = await admin.patch(`/accounts/${account.id}`, { segment, version: account.version });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    };
+    for (const a of marked) await setSegment(a.key, 'key');
+    expect((await admin.patch(`/accounts/${accountIds[marked[0].key]}`, { segment: 'vip', version: 1 })).status).toBe(400);
+    try {
+      const res = await admin.get(`/analytics/behaviour?period=${period.period}`);
+      expect(res.body.coverage).toMatchObject({ basis: 'segment', accounts: 2, visited: 1, coverage: 0.5 });
+      const listed = await admin.get(`/analytics/behaviour?${query(res.body.coverage.drill)}`);
+      expect(listed.body.records.map((r: { name: string }) => r.name).sort()).toEqual(marked.map((a) => a.key).sort());
+      const keyOnly = await admin.get('/accounts?filter[segment]=key');
+      expect(keyOnly.body.data.map((a: { name: string }) => a.name).sort()).toEqual(marked.map((a) => a.key).sort());
+      // A rep's coverage counts the key accounts the rep owns; a rep with none gets the stand-ins.
+      const ann = await reps.ann.client.get(`/analytics/behaviour?period=${period.period}`);
+      expect(ann.body.coverage).toMatchObject({ basis: 'segment', accounts: 1, visited: 1 });
+      const cid = await reps.cid.client.get(`/analytics/behaviour?period=${period.period}`);
+      expect(cid.body.coverage).toMatchObject({ basis: 'top-value', accounts: 1 });
+    } finally {
+      for (const a of marked) await setSegment(a.key, null);
+    }
   });
 
   it('sets activity targets beside revenue targets and shows their attainment', async () => {

@@ -323,7 +323,7 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
         industry: Type.Optional(Type.String({ maxLength: 100, description: 'With drill=key-accounts: one industry' })),
         week: Type.Optional(Type.String({ pattern: '^\\d{4}-W\\d{2}$' })),
         days: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, description: 'Key-account coverage: visits in the last N days (default 30)' })),
-        keyAccounts: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'How many accounts (by won + open amount) are key accounts (default 50)' })),
+        keyAccounts: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'When no account in scope is of segment key: how many accounts (by won + open amount) stand in as key accounts (default 50)' })),
       }),
       response: {
         200: Type.Union([
@@ -334,7 +334,7 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
             repWeeks: Type.Array(Open({ week: Type.String(), ownerId: Uuid, ...Counts })),
             teams: Type.Array(Open({ teamId: Nullable(Uuid), name: Nullable(Type.String()), ...Counts })),
             teamWeeks: Type.Array(Open({ week: Type.String(), teamId: Nullable(Uuid), ...Counts })),
-            coverage: Open({ days: Type.Integer(), keyAccounts: Type.Integer(), accounts: Type.Integer(), visited: Type.Integer(), coverage: Nullable(Type.Number()),
+            coverage: Open({ days: Type.Integer(), keyAccounts: Type.Integer(), basis: literals(['segment', 'top-value']), accounts: Type.Integer(), visited: Type.Integer(), coverage: Nullable(Type.Number()),
               industries: Type.Array(Open({ industry: Nullable(Type.String()), accounts: Type.Integer(), visited: Type.Integer(), coverage: Nullable(Type.Number()) })) }),
             contactsAdded: Open({ total: Type.Integer(), reps: Type.Array(Open({ ownerId: Uuid, added: Type.Integer() })) }),
             accountToOpportunity: Open({ accounts: Type.Integer(), withOpportunity: Type.Integer(), averageDays: Nullable(Type.Number()), medianDays: Nullable(Type.Number()) }),

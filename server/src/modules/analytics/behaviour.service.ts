@@ -109,17 +109,19 @@ export async function behaviourDrill(scope: Scope, type: string, week?: string) 
 export interface CoverageOptions {
   /** Visits in the last `days` days count (default 30). */
   days?: number;
-  /** How many accounts are key accounts (default 50). */
+  /** Without accounts of segment `key` in scope: how many of the accounts worth most count instead (default 50). */
   keyAccounts?: number;
 }
 
 /**
- * Key-account coverage per industry [OPP-7]. Key accounts are the `keyAccounts` accounts worth
- * most to the caller's visible deals (filters apply): won amount plus open pipeline, in the
- * scope's currency. Covered: someone did a visit there in the last `days` days (up to today).
+ * The key accounts of the scope [OPP-7]: the accounts of segment `key` the caller sees (owner,
+ * team and region filters apply to the account). A tenant that has not marked any yet (e.g.
+ * straight after a history import) gets the `keyAccounts` accounts worth most to the caller's
+ * visible deals instead — won amount plus open pipeline, in the scope's currency — and `basis`
+ * says which. Covered: someone did a visit there in the last `days` days (up to today).
  */
 function keyAccountCtes(scope: Scope, today: string, opts: CoverageOptions) {
-  const { ctx } = scope;
+  const { ctx, filters: f } = scope;
   const days = opts.days ?? 30;
   const top = opts.keyAccounts ?? 50;
   const since = addDays(today, -(days - 1));
@@ -128,32 +130,37 @@ function keyAccountCtes(scope: Scope, today: string, opts: CoverageOptions) {
     worth AS (
       SELECT d.account_id, sum(d.amount) FILTER (WHERE d.status IN ('won', 'open')) AS value
       FROM deals d WHERE d.account_id IS NOT NULL GROUP BY d.account_id
-      HAVING coalesce(sum(d.amount) FILTER (WHERE d.status IN ('won', 'open')), 0) > 0
-      ORDER BY value DESC, d.account_id LIMIT ${top}
+    ),
+    marked AS (
+      SELECT a.id FROM (${accountFacts(ctx, scope.level)}) a LEFT JOIN users u ON u.tenant_id = ${ctx.tenantId} AND u.id = a.owner_id
+      WHERE a.segment = 'key'
+        ${f.teamId ? sql`AND ${teamSubtree(ctx, f.teamId, sql`u.team_id`)}` : sql``}
+        ${f.ownerId ? sql`AND a.owner_id = ${f.ownerId}::uuid` : sql``}
+        ${f.region ? sql`AND a.region = ${f.region}` : sql``}
+    ),
+    chosen AS (
+      SELECT id FROM marked
+      UNION ALL
+      (SELECT account_id FROM worth WHERE NOT EXISTS (SELECT 1 FROM marked) AND coalesce(value, 0) > 0 ORDER BY value DESC, account_id LIMIT ${top})
     ),
     visited AS (
-      SELECT v.account_id, max(v.at) AS last_visit_at FROM (${activityFacts(ctx, 'all')}) v JOIN worth w ON w.account_id = v.account_id
+      SELECT v.account_id, max(v.at) AS last_visit_at FROM (${activityFacts(ctx, 'all')}) v JOIN chosen c ON c.id = v.account_id
       WHERE v.type = 'visit' AND v.status = 'done'
         AND (v.at AT TIME ZONE ${scope.timezone})::date >= ${since}::date AND (v.at AT TIME ZONE ${scope.timezone})::date <= ${today}::date
       GROUP BY v.account_id
     ),
     key_accounts AS (
-      SELECT a.id, a.name, a.industry, w.value, vi.last_visit_at FROM worth w JOIN (${accountFacts(ctx)}) a ON a.id = w.account_id
-      LEFT JOIN visited vi ON vi.account_id = w.account_id
+      SELECT a.id, a.name, a.industry, coalesce(w.value, 0) AS value, vi.last_visit_at FROM chosen c JOIN (${accountFacts(ctx)}) a ON a.id = c.id
+      LEFT JOIN worth w ON w.account_id = c.id LEFT JOIN visited vi ON vi.account_id = c.id
     )`;
   return { ctes, days, top, since };
 }
 
-/**
- * Key-account coverage per industry [OPP-7]. Key accounts are the `keyAccounts` accounts worth
- * most to the caller's visible deals (filters apply): won amount plus open pipeline, in the
- * scope's currency. Covered: someone did a visit there in the last `days` days (up to today).
- */
 export async function keyAccountCoverage(scope: Scope, today: string, opts: CoverageOptions = {}) {
   const { ctes, days, top, since } = keyAccountCtes(scope, today, opts);
   const rows = await queryRows<Record<string, unknown>>(executor(scope.ctx), sql`
     WITH ${ctes}
-    SELECT GROUPING(industry) AS g, industry, count(*) AS accounts, count(last_visit_at) AS visited
+    SELECT GROUPING(industry) AS g, industry, count(*) AS accounts, count(last_visit_at) AS visited, EXISTS (SELECT 1 FROM marked) AS marked
     FROM key_accounts GROUP BY GROUPING SETS ((), (industry)) ORDER BY GROUPING(industry) DESC, count(*) DESC, industry`);
   const base = { ...scopeParams(scope), drill: 'key-accounts', days, keyAccounts: top };
   const row = (r: Record<string, unknown> | undefined, industry?: string | null) => ({
@@ -162,6 +169,8 @@ export async function keyAccountCoverage(scope: Scope, today: string, opts: Cove
   });
   return {
     days, keyAccounts: top, since, until: today,
+    /** `segment`: the accounts marked key; `top-value`: none are marked, the accounts worth most stand in. */
+    basis: rows[0]?.marked === true ? 'segment' : 'top-value',
     ...row(rows.find((r) => num(r.g) === 1)),
     industries: rows.filter((r) => num(r.g) === 0).map((r) => ({ industry: (r.industry as string | null) ?? null, ...row(r, r.industry as string | null) })),
   };

@@ -6,14 +6,14 @@ import { accounts, activities, contacts } from './customers.schema.js';
 
 /**
  * Read-only SQL for the analytics module: the attributes deals are grouped and filtered by
- * (id, name, region, industry, owner_id, created_at), for the tenant. Analytics shows only these
+ * (id, name, region, industry, segment, owner_id, created_at), for the tenant. Analytics shows only these
  * attributes of the deals the caller may see, never an account record itself. With a `level`,
  * only the accounts of the owners it lets the caller see (a rep's own customers).
  */
 export function accountFacts(ctx: RequestContext, level: Level = 'all'): SQL {
   const a = accounts;
   const visible = ownerCondition(ctx, level, a.ownerId);
-  return sql`SELECT ${a.id} AS id, ${a.name} AS name, ${a.region} AS region, ${a.industry} AS industry, ${a.ownerId} AS owner_id,
+  return sql`SELECT ${a.id} AS id, ${a.name} AS name, ${a.region} AS region, ${a.industry} AS industry, ${a.segment} AS segment, ${a.ownerId} AS owner_id,
       ${a.createdAt} AS created_at
     FROM ${a} WHERE ${a.tenantId} = ${ctx.tenantId}${visible ? sql` AND ${visible}` : sql``}`;
 }

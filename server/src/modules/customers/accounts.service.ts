@@ -23,9 +23,14 @@ export interface Account extends ApiRecord {
   website: string | null;
   phone: string | null;
   parentAccountId: string | null;
+  segment: AccountSegment | null;
   ownerId: string;
   ownerName?: string | null;
 }
+
+/** Key accounts, mid-market, SMB/channel: the team that serves an account, and the accounts coverage analytics watch. */
+export const ACCOUNT_SEGMENTS = ['key', 'mid_market', 'smb'] as const;
+export type AccountSegment = (typeof ACCOUNT_SEGMENTS)[number];
 
 export const accountStore = new RecordStore<Account>({
   object: 'accounts',
@@ -41,6 +46,7 @@ export const accountStore = new RecordStore<Account>({
     ownerId: accounts.ownerId,
     parentAccountId: accounts.parentAccountId,
     creditCode: accounts.creditCode,
+    segment: accounts.segment,
   },
   searchColumns: [accounts.name, accounts.creditCode],
   unique: { accounts_credit_code_uq: 'creditCode' },
@@ -58,6 +64,7 @@ export const accountStore = new RecordStore<Account>({
     website: (r.website as string | null) ?? null,
     phone: (r.phone as string | null) ?? null,
     parentAccountId: (r.parentAccountId as string | null) ?? null,
+    segment: (r.segment as AccountSegment | null) ?? null,
     ownerId: r.ownerId as string,
   }),
   toColumns: (input) => {
@@ -77,6 +84,7 @@ export const accountStore = new RecordStore<Account>({
       website: trimmedOrNull(input.website),
       phone: phone ? (normalizePhone(phone) ?? phoneError(phone)) : phone,
       parentAccountId: input.parentAccountId,
+      segment: input.segment,
       ownerId: input.ownerId,
     };
   },

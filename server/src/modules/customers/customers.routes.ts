@@ -3,7 +3,7 @@ import { registerResourceRoutes, type ResourceRoutes } from '../../platform/http
 import type { ApiRecord, RecordStore } from '../../platform/records/record-store.js';
 import { IdParams, Money, Nullable, RecordBase, Uuid, VersionField } from '../../platform/http/schemas.js';
 import type { App } from '../../platform/http/types.js';
-import { accountStore } from './accounts.service.js';
+import { ACCOUNT_SEGMENTS, accountStore } from './accounts.service.js';
 import { ACTIVITY_STATUSES, ACTIVITY_TYPES, activityStore } from './activities.service.js';
 import { contactStore } from './contacts.service.js';
 import { noteStore } from './notes.service.js';
@@ -30,6 +30,7 @@ const accountFields = {
   website: OptionalNullable(Type.String({ format: 'uri', maxLength: 300 })),
   phone: OptionalNullable(Str(40)),
   parentAccountId: OptionalNullable(Uuid),
+  segment: OptionalNullable(literals(ACCOUNT_SEGMENTS)),
   ownerId: Type.Optional(Uuid),
 };
 
@@ -143,7 +144,7 @@ function register<T extends ApiRecord>(
 
 export function registerCustomerRoutes(app: App) {
   register(app, 'accounts', 'Accounts', accountStore, accountFields, owned, [
-    'id', 'name', 'creditCode', 'industry', 'registeredCapital', 'headcount', 'province', 'city', 'region',
+    'id', 'name', 'creditCode', 'industry', 'segment', 'registeredCapital', 'headcount', 'province', 'city', 'region',
     'address', 'website', 'phone', 'ownerName', 'createdAt',
   ]);
   register(app, 'contacts', 'Contacts', contactStore, contactFields, { ...owned, accountName: Type.Optional(Nullable(Type.String())) }, [

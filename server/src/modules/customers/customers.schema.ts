@@ -25,12 +25,15 @@ export const accounts = pgTable(
     website: text('website'),
     phone: text('phone'),
     parentAccountId: uuid('parent_account_id'),
+    /** Which sales motion serves the account: key accounts, mid-market or SMB/channel (M2L-6, OPP-7). */
+    segment: text('segment'),
     ownerId: uuid('owner_id').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     ownerFk(t as never),
     foreignKey({ columns: [t.tenantId, t.parentAccountId], foreignColumns: [t.tenantId, t.id] }),
+    index('accounts_segment_idx').on(t.tenantId, t.segment),
     uniqueIndex('accounts_credit_code_uq').on(t.tenantId, t.creditCode).where(sql`credit_code IS NOT NULL`),
     index('accounts_owner_idx').on(t.tenantId, t.ownerId),
     index('accounts_name_idx').on(t.tenantId, t.name),
