@@ -35,9 +35,12 @@ describe('customers in the browser', () => {
     await page.getByTestId('account-form-submit').click();
     await expect(page.getByText(/校验|check|无效/).first().isVisible()).resolves.toBe(true);
     await page.getByTestId('account-form-creditCode').fill(`91310115MA1K3YJ12${creditCodeCheckChar('91310115MA1K3YJ12')}`);
+    await page.getByTestId('account-form-segment').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '重点客户' }).first().click();
     await page.getByTestId('account-form-submit').click();
     await page.waitForURL(/\/accounts\/[0-9a-f-]{36}/);
     await expect(page.getByTestId('account-name').textContent()).resolves.toContain('上海浦江智能制造有限公司');
+    await expect(page.getByTestId('account-segment').textContent()).resolves.toBe('重点客户');
   });
 
   it('shows the new account in the list, and its creation on the timeline', async () => {
@@ -47,6 +50,14 @@ describe('customers in the browser', () => {
     await expect(item.getAttribute('data-kind')).resolves.toBe('change');
     await page.getByTestId('nav-accounts').first().click();
     await page.getByTestId('account-list').getByText('上海浦江智能制造有限公司').waitFor();
+    // Only the key accounts: the new one is among them, a mid-market demo customer is not.
+    await page.getByTestId('account-list').getByText('北京云帆物流有限公司').waitFor();
+    await page.getByTestId('account-filter-segment').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '重点客户' }).first().click();
+    await page.getByTestId('account-list').getByText('北京云帆物流有限公司').waitFor({ state: 'detached' });
+    await page.getByTestId('account-list').getByText('上海浦江智能制造有限公司').waitFor();
+    await page.getByTestId('account-filters-reset').first().click();
+    await page.getByTestId('account-list').getByText('北京云帆物流有限公司').waitFor();
   });
 
   it('logs a visit on the account and sees it on the timeline', async () => {

@@ -70,6 +70,8 @@ export async function ensureDemoTenant(db: AppDb): Promise<DemoLogins> {
         region: DEMO_REGIONS[a.region]['zh-CN'],
         address: a.address,
         website: a.website,
+        // The demo segments by headcount; a real tenant sets it by its own rule (or an assignment rule's team).
+        segment: a.headcount >= 1000 ? 'key' : a.headcount >= 200 ? 'mid_market' : 'smb',
         ownerId,
       });
       const contactIds: string[] = [];

@@ -7,6 +7,7 @@ import { amountRule, creditCodeRule, requiredRule, websiteRule } from '../shared
 import { PROVINCES, REGIONS } from '../shared/regions';
 import type { SelectOption } from '../shared/RemoteSelect';
 import { UserSelect } from '../shared/UserSelect';
+import { ACCOUNT_SEGMENTS } from './account-segments';
 import { AccountSelect } from './AccountSelect';
 
 interface AccountInputsProps {
@@ -45,6 +46,11 @@ export function AccountInputs({ accountId, ownerOption, parentOption }: AccountI
             options={toSelectOptions(INDUSTRIES, locale)}
             data-testid="account-form-industry"
           />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item name="segment" label={t('account.segment')} tooltip={t('account.segmentHelp')}>
+          <Select allowClear options={toSelectOptions(ACCOUNT_SEGMENTS, locale)} data-testid="account-form-segment" />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>

@@ -18,8 +18,9 @@ import { PROVINCES, REGIONS } from '../shared/regions';
 import type { SortState } from '../shared/sort-param';
 import { useListState } from '../shared/use-list-state';
 import { AccountForm } from './AccountForm';
+import { ACCOUNT_SEGMENTS } from './account-segments';
 
-const FILTER_KEYS = ['industry', 'province', 'region', 'ownerId'] as const;
+const FILTER_KEYS = ['segment', 'industry', 'province', 'region', 'ownerId'] as const;
 const DEFAULT_SORT: SortState = { field: 'createdAt', order: 'descend' };
 
 export function AccountList() {
@@ -40,6 +41,7 @@ export function AccountList() {
         locked: true,
         render: (a) => <Typography.Text strong>{a.name}</Typography.Text>,
       },
+      { key: 'segment', title: t('account.segment'), render: (a) => labelOf(ACCOUNT_SEGMENTS, a.segment, locale) },
       { key: 'industry', title: t('account.industry'), render: (a) => labelOf(INDUSTRIES, a.industry, locale) },
       { key: 'region', title: t('account.region'), render: (a) => labelOf(REGIONS, a.region, locale) },
       {
@@ -103,6 +105,13 @@ export function AccountList() {
         activeCount={list.activeFilterCount}
         onReset={list.reset}
       >
+        <OptionFilter
+          list={list}
+          field="segment"
+          placeholder={t('account.segment')}
+          options={toSelectOptions(ACCOUNT_SEGMENTS, locale)}
+          testId="account-filter-segment"
+        />
         <OptionFilter
           list={list}
           field="industry"

@@ -26,6 +26,7 @@ import { Timeline } from '../timeline/Timeline';
 import { useAccountTimeline } from '../timeline/use-account-timeline';
 import { AccountContacts } from './AccountContacts';
 import { AccountForm } from './AccountForm';
+import { ACCOUNT_SEGMENTS } from './account-segments';
 
 const TABS = ['timeline', 'details', 'contacts'] as const;
 type AccountTab = (typeof TABS)[number];
@@ -69,6 +70,7 @@ function AccountRecord({ account, emptyValue }: { account: Account; emptyValue: 
   const location = [labelOf(PROVINCES, account.province, locale), account.city].filter(Boolean).join(' · ');
   const facts: DescriptionsProps['items'] = [
     { key: 'creditCode', label: t('account.creditCode'), children: <span className="l2c-mono">{orEmpty(account.creditCode)}</span> },
+    { key: 'segment', label: t('account.segment'), children: orEmpty(labelOf(ACCOUNT_SEGMENTS, account.segment, locale)) },
     { key: 'industry', label: t('account.industry'), children: orEmpty(labelOf(INDUSTRIES, account.industry, locale)) },
     {
       key: 'registeredCapital',
@@ -133,6 +135,7 @@ function AccountRecord({ account, emptyValue }: { account: Account; emptyValue: 
         title={<span data-testid="account-name">{account.name}</span>}
         subtitle={
           <Space size={[4, 4]} wrap>
+            {account.segment ? <Tag color="gold" data-testid="account-segment">{labelOf(ACCOUNT_SEGMENTS, account.segment, locale)}</Tag> : null}
             {account.industry ? <Tag>{labelOf(INDUSTRIES, account.industry, locale)}</Tag> : null}
             {account.region ? <Tag color="blue">{labelOf(REGIONS, account.region, locale)}</Tag> : null}
             {location ? <Tag>{location}</Tag> : null}

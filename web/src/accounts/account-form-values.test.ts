@@ -21,6 +21,7 @@ const account: Account = {
   website: 'https://example.cn',
   phone: null,
   parentAccountId: null,
+  segment: 'key',
 };
 
 describe('account form values', () => {
@@ -40,6 +41,7 @@ describe('account form values', () => {
       phone: null,
       ownerId: 'u1',
       parentAccountId: null,
+      segment: 'key',
     });
   });
 

@@ -1,4 +1,4 @@
-import type { Account, AccountInput } from '../api/types';
+import type { Account, AccountInput, AccountSegment } from '../api/types';
 import { emptyToNull, numberOrNull } from '../shared/form-values';
 import { normalizeAmount } from '../shared/money';
 import { withHttpScheme } from '../shared/validators';
@@ -18,6 +18,7 @@ export interface AccountFormValues {
   phone?: string | null;
   ownerId?: string | null;
   parentAccountId?: string | null;
+  segment?: AccountSegment | null;
 }
 
 /** Form field names, for putting server validation errors on the right input. */
@@ -36,6 +37,7 @@ export const ACCOUNT_FORM_FIELDS = [
   'phone',
   'ownerId',
   'parentAccountId',
+  'segment',
 ] as const;
 
 /** A server error on the capital as a whole is shown under its amount input. */
@@ -64,6 +66,7 @@ export function toAccountFormValues(account: Account | null, defaultCurrency: st
     phone: account.phone,
     ownerId: account.ownerId,
     parentAccountId: account.parentAccountId,
+    segment: account.segment,
   };
 }
 
@@ -86,5 +89,6 @@ export function toAccountInput(values: AccountFormValues): AccountInput {
     phone: emptyToNull(values.phone),
     ...(values.ownerId ? { ownerId: values.ownerId } : {}),
     parentAccountId: values.parentAccountId ?? null,
+    segment: values.segment ?? null,
   };
 }

@@ -70,7 +70,10 @@ export interface Account extends OwnedRecord {
   phone: string | null;
   parentAccountId: string | null;
   parentAccountName?: string | null;
+  segment: AccountSegment | null;
 }
+
+export type AccountSegment = 'key' | 'mid_market' | 'smb';
 
 export interface AccountInput {
   name: string;
@@ -87,6 +90,7 @@ export interface AccountInput {
   /** Absent: the creator owns the record. Every record has an owner, so it cannot be cleared. */
   ownerId?: string;
   parentAccountId: string | null;
+  segment: AccountSegment | null;
 }
 
 export interface Contact extends OwnedRecord {

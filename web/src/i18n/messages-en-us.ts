@@ -163,6 +163,8 @@ export const enUS = {
   'account.province': 'Province',
   'account.city': 'City',
   'account.region': 'Region',
+  'account.segment': 'Segment',
+  'account.segmentHelp': 'Which team serves the account. Key-account coverage in the behaviour analytics counts the accounts marked as key accounts.',
   'account.location': 'Location',
   'account.address': 'Address',
   'account.website': 'Website',

@@ -161,6 +161,8 @@ export const zhCN: Messages = {
   'account.province': '省份',
   'account.city': '城市',
   'account.region': '大区',
+  'account.segment': '客户分级',
+  'account.segmentHelp': '由哪个团队服务该客户。行为分析中的重点客户覆盖率统计标记为重点客户的客户。',
   'account.location': '所在地',
   'account.address': '地址',
   'account.website': '网站',

@@ -10,6 +10,7 @@ export const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   province: 'account.province',
   city: 'account.city',
   region: 'account.region',
+  segment: 'account.segment',
   address: 'account.address',
   website: 'account.website',
   phone: 'account.phone',
