@@ -9,6 +9,7 @@ import { createApiKey } from '../server/src/platform/auth/api-keys.service.js';
 import { loadUserContext } from '../server/src/platform/auth/context-loader.js';
 import { queryRows, type Database } from '../server/src/platform/db/client.js';
 import { drainEvents } from '../server/src/platform/events/event-processing.js';
+import { takeStageTimes } from '../server/src/platform/perf/stage-times.js';
 import { csv, multipart, runImports } from '../server/test/api/imports-test-helpers.js';
 import { mobile, personName, TITLES } from './names.js';
 import { Random } from './random.js';
@@ -26,7 +27,13 @@ export interface LeadImportResult {
   copyRowsPerSecond: number;
   importRatio: number;
   endToEndRatio: number;
+  /** Wall milliseconds per stage (and how often it ran): the import, then what its events set off. */
+  stages: { import: StageTimes; events: StageTimes };
+  /** Jobs the events set off, by type (event deliveries by subscriber). */
+  jobs: Record<string, number>;
 }
+
+type StageTimes = ReturnType<typeof takeStageTimes>;
 
 const HEADER = ['姓名', '公司', '邮箱', '手机', '职位', '城市'];
 
@@ -85,7 +92,9 @@ export async function benchLeadImport(database: Database, tenant: ScaleTenant, r
     const { key } = await createApiKey(loaded!.ctx, 'bench import');
     const authorization = `Bearer ${key}`;
     await drainEvents(database.db); // start from a quiet queue: only the import's own events count
+    const [{ since }] = await queryRows<{ since: string }>(database.db, sql`SELECT now()::text AS since`);
 
+    takeStageTimes();
     const started = performance.now();
     const body = multipart({ object: 'leads' }, { name: 'trade-show.csv', content: csv([HEADER, ...file.rows]) });
     const uploaded = await app.inject({ method: 'POST', url: '/api/v1/imports', payload: body.body, headers: { ...body.headers, authorization } });
@@ -93,10 +102,19 @@ export async function benchLeadImport(database: Database, tenant: ScaleTenant, r
     const { id, mapping } = uploaded.json<{ id: string; mapping: unknown }>();
     const start = await app.inject({ method: 'POST', url: `/api/v1/imports/${id}/start`, payload: { mapping, duplicatePolicy: 'skip' }, headers: { authorization } });
     if (start.statusCode >= 300) throw new Error(`start: ${start.statusCode} ${start.body}`);
+    const uploadedAt = performance.now();
     await runImports(database.db);
     const imported = performance.now();
-    await drainEvents(database.db);
+    const importStages = { upload: { ms: Math.round(uploadedAt - started), calls: 1 }, ...takeStageTimes() };
+    // However many rounds it takes: each round runs a few jobs, and every new lead sets off several.
+    await drainEvents(database.db, {}, Number.MAX_SAFE_INTEGER);
     const finished = performance.now();
+    const eventStages = takeStageTimes();
+    const jobs = await queryRows<{ kind: string; n: number }>(
+      database.db,
+      sql`SELECT coalesce(payload->>'subscriber', type) AS kind, count(*)::int AS n FROM jobs
+          WHERE created_at >= ${since}::timestamptz GROUP BY 1 ORDER BY 2 DESC`,
+    );
 
     const result = (await app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: { authorization } })).json<{ status: string; counts: Record<string, number> }>();
     if (result.status !== 'completed') throw new Error(`import ${result.status}`);
@@ -113,6 +131,8 @@ export async function benchLeadImport(database: Database, tenant: ScaleTenant, r
       copyRowsPerSecond: Math.round(copyRowsPerSecond),
       importRatio: ratio(importRowsPerSecond),
       endToEndRatio: ratio(endToEndRowsPerSecond),
+      stages: { import: importStages, events: eventStages },
+      jobs: Object.fromEntries(jobs.map((j) => [j.kind, j.n])),
     };
   } finally {
     await app.close();

@@ -48,7 +48,18 @@ Data: ${Object.entries(result.rows).map(([k, v]) => `${n(v)} ${k}`).join(', ')} 
 |---|---|---|---|
 ${rows.join('\n')}
 
-${imp ? `Import counts: ${Object.entries(imp.counts).map(([k, v]) => `${k} ${v}`).join(', ')}.\n` : ''}${startup?.warmPhases ? `Warm start, as the server reports it: ${startup.warmPhases}.\n` : ''}`;
+${imp ? importDetails(imp) : ''}${startup?.warmPhases ? `Warm start, as the server reports it: ${startup.warmPhases}.\n` : ''}`;
+}
+
+const stageList = (stages: LeadImportResult['stages']['import']) =>
+  Object.entries(stages).sort(([, a], [, b]) => b.ms - a.ms).map(([stage, t]) => `${stage} ${n(t.ms)} ms (${n(t.calls)}×)`).join(', ');
+
+/** Where the import's time goes: counts, wall time per stage (nested stages overlap their parents), the jobs its events set off. */
+function importDetails(imp: LeadImportResult): string {
+  return `Import counts: ${Object.entries(imp.counts).map(([k, v]) => `${k} ${v}`).join(', ')}.
+Import stages (wall time; nested stages are inside their parents): ${stageList(imp.stages.import)}.
+After the import, its events: ${stageList(imp.stages.events)}; jobs ${Object.entries(imp.jobs).map(([k, v]) => `${k} ${n(v)}`).join(', ')}.
+`;
 }
 
 /** Replaces the section of one database kind in docs/performance.md with this run. */

@@ -7,6 +7,7 @@ import { publishEvent } from '../../platform/events/publish.js';
 import { AppError } from '../../platform/http/errors.js';
 import { enqueue } from '../../platform/jobs/enqueue.js';
 import { defineJob } from '../../platform/jobs/registry.js';
+import { addStageTime, timeStage } from '../../platform/perf/stage-times.js';
 import { dataRows, FileReadError, readRows, type FileShape } from './file-reader.js';
 import { resolveMapping } from './header-mapping.js';
 import { deleteStoredFile, openStoredFile } from './import-file-store.js';
@@ -98,16 +99,20 @@ export async function runImportSlice(db: AppDb, payload: ImportJobPayload, opts:
   let checkpoint = row.processedRows;
   let batch: BatchRow[] = [];
   const commit = async () => {
-    const ok = await commitBatch(ctx, target, checkpoint, batch, batchOptions, crashAt);
+    const ok = await timeStage('import.batch', () => commitBatch(ctx, target, checkpoint, batch, batchOptions, crashAt));
     if (ok) checkpoint = batch[batch.length - 1].ordinal;
     batch = [];
     return ok;
   };
+  // Reading and parsing the file is the time between batches.
+  let readFrom = performance.now();
   for await (const r of rows()) {
     if (r.ordinal <= checkpoint) continue;
     batch.push(r);
     if (batch.length < batchRows) continue;
+    addStageTime('import.read', performance.now() - readFrom);
     if (!(await commit())) return 'stopped';
+    readFrom = performance.now();
     if (Date.now() >= deadline) {
       await enqueue(db, {
         type: IMPORT_JOB_TYPE,
@@ -119,6 +124,7 @@ export async function runImportSlice(db: AppDb, payload: ImportJobPayload, opts:
       return 'continued';
     }
   }
+  addStageTime('import.read', performance.now() - readFrom);
   if (batch.length > 0 && !(await commit())) return 'stopped';
   return (await finishImport(ctx, importId, checkpoint)) ? 'completed' : 'stopped';
 }

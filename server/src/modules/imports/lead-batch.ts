@@ -2,6 +2,7 @@ import type { RequestContext } from '../../platform/access/context.js';
 import { levelFor } from '../../platform/access/permissions.js';
 import { ownerWithin } from '../../platform/access/visibility.js';
 import { uuidv7 } from '../../platform/db/ids.js';
+import { addStageTime, timeStage } from '../../platform/perf/stage-times.js';
 import { createLeadsBulk, fillEmptyLeadFields, recordTouchesBulk, type Lead } from '../leads/leads.service.js';
 import type { DuplicatePolicy } from './imports.schema.js';
 import { duplicateKeys, findDuplicateLeads } from './lead-duplicates.js';
@@ -50,6 +51,7 @@ async function canEdit(ctx: RequestContext, lead: Lead): Promise<boolean> {
 export async function writeLeadBatch(ctx: RequestContext, rows: readonly BatchRow[], opts: BatchOptions): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { created: 0, merged: 0, skipped: 0, rejects: [] };
   const valid: { row: BatchRow; input: LeadImportInput }[] = [];
+  const validating = performance.now();
   for (const row of rows) {
     const { input, errors } = leadInputFromRow(row.cells, opts.columns);
     if (!input) {
@@ -60,8 +62,11 @@ export async function writeLeadBatch(ctx: RequestContext, rows: readonly BatchRo
     if (opts.campaignId) input.campaignId = opts.campaignId;
     valid.push({ row, input });
   }
+  addStageTime('import.validate', performance.now() - validating);
 
-  const existing = opts.policy === 'create' ? valid.map(() => null) : await findDuplicateLeads(ctx, valid.map((v) => v.input));
+  const existing = opts.policy === 'create'
+    ? valid.map(() => null)
+    : await timeStage('import.dedup', () => findDuplicateLeads(ctx, valid.map((v) => v.input)));
   const creates: (LeadImportInput & { id: string })[] = [];
   const pendingByKey = new Map<string, LeadImportInput & { id: string }>();
   const merges = new Map<string, { lead: Lead; input: Record<string, unknown> }>();
@@ -101,16 +106,18 @@ export async function writeLeadBatch(ctx: RequestContext, rows: readonly BatchRo
     outcome.merged++;
   }
 
-  await createLeadsBulk(ctx, creates, 'import');
+  await timeStage('import.create', () => createLeadsBulk(ctx, creates, 'import'));
   outcome.created = creates.length;
-  for (const { lead, input } of merges.values()) await fillEmptyLeadFields(ctx, lead.id, input, 'import');
+  await timeStage('import.merge', async () => {
+    for (const { lead, input } of merges.values()) await fillEmptyLeadFields(ctx, lead.id, input, 'import');
+  });
   if (opts.campaignId) {
-    await recordTouchesBulk(ctx, touches.map((t) => ({
+    await timeStage('import.touches', () => recordTouchesBulk(ctx, touches.map((t) => ({
       leadId: t.leadId,
       campaignId: opts.campaignId,
       kind: 'import',
       details: { importId: opts.importId, rowNumber: t.rowNumber, outcome: t.kind },
-    })));
+    }))));
   }
   return outcome;
 }

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { defineJob } from '../jobs/registry.js';
+import { timeStage } from '../perf/stage-times.js';
 import { outboxEvents } from './events.schema.js';
 import { findSubscriber } from './subscribers.js';
 
@@ -18,5 +19,5 @@ export const deliverEventJob = defineJob<DeliverEventPayload>('events.deliver', 
     .select()
     .from(outboxEvents)
     .where(and(eq(outboxEvents.tenantId, payload.tenantId), eq(outboxEvents.id, payload.eventId)));
-  if (event) await subscriber.handler(event, { db });
+  if (event) await timeStage(`subscriber.${subscriber.name}`, () => subscriber.handler(event, { db }));
 });
