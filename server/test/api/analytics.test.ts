@@ -38,9 +38,10 @@ const imported = DEALS.filter((d) => d.account && d.agent !== 'Nobody');
 const closedIn = (from: string, to: string) => imported.filter((d) => ['Won', 'Lost'].includes(d.stage) && d.close >= from && d.close <= to);
 const cents = (n: number) => n.toFixed(2);
 
-async function upload(kind: string, name: string, content: string, options?: object) {
+async function upload(kind: string, name: string, content: string, options?: object, dryRun = false) {
   const fields: Record<string, string> = { kind };
   if (options) fields.options = JSON.stringify(options);
+  if (dryRun) fields.dryRun = 'true';
   const { body, headers } = multipart(fields, { name, content: Buffer.from(content) });
   return admin.request('POST', '/analytics/history-imports', body, headers);
 }
@@ -57,6 +58,23 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('history import', () => {
+  it('checks a file without writing anything: what it would create and reject, the fields, the stages the file names', async () => {
+    const count = async (path: string) => (await admin.get(`${path}?limit=200`)).body.data.length;
+    const before = { users: await count('/users'), teams: await count('/teams') };
+    const teams = await upload('sales-teams', 'sales_teams.csv', TEAMS, undefined, true);
+    expect(teams.status).toBe(200);
+    expect(teams.body).toMatchObject({ dryRun: true, created: { teams: 4, managers: 2, reps: 3 } });
+    expect(teams.body.fields).toContainEqual({ key: 'name', label: 'Sales agent', required: true });
+    expect({ users: await count('/users'), teams: await count('/teams') }).toEqual(before);
+
+    // No reps yet: every deal would be refused, and nothing is written.
+    const deals = await upload('opportunities', 'sales_pipeline.csv', PIPELINE, { currency: 'CNY' }, true);
+    expect(deals.body.stages).toEqual([...new Set(DEALS.map((d) => d.stage))].sort());
+    expect(deals.body.created).toEqual({});
+    expect(deals.body.rejects).toHaveLength(DEALS.length);
+    expect(await count('/accounts')).toBe(0);
+  });
+
   it('loads sales teams, products, accounts and opportunities with column mapping, rejecting rows it cannot place', async () => {
     const teams = await upload('sales-teams', 'sales_teams.csv', TEAMS);
     expect(teams.status).toBe(200);

@@ -421,11 +421,14 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
         tags,
         summary: 'Import history from CSV/XLSX: accounts, products, sales-teams or opportunities (admins)',
         description: 'multipart/form-data: `kind` (' + HISTORY_KINDS.join(' | ') + '), `file`, optional `mapping` (JSON: column → field; ' +
-          'default: suggested from the headers) and `options` (JSON: currency, processId, stageMapping, missingAccountName, shiftDays, defaultCloseDays). ' +
+          'default: suggested from the headers), `options` (JSON: currency, processId, stageMapping, missingAccountName, shiftDays, defaultCloseDays) ' +
+          'and `dryRun` (true: do everything, then roll back; the answer says what an import would create and reject). ' +
           'Import accounts, products and sales teams before opportunities. Rows already imported (same name, or same opportunity id) are skipped.',
         consumes: ['multipart/form-data'],
-        response: { 200: Open({ kind: Type.String(), rows: Type.Integer(), created: Type.Record(Type.String(), Type.Integer()), skipped: Type.Integer(),
-          rejects: Type.Array(Open({ rowNumber: Type.Integer() })), mapping: Type.Record(Type.String(), Nullable(Type.String())) }), 413: ErrorResponse, ...errors },
+        response: { 200: Open({ kind: Type.String(), dryRun: Type.Boolean(), rows: Type.Integer(), created: Type.Record(Type.String(), Type.Integer()), skipped: Type.Integer(),
+          rejects: Type.Array(Open({ rowNumber: Type.Integer() })), mapping: Type.Record(Type.String(), Nullable(Type.String())),
+          fields: Type.Array(Open({ key: Type.String(), label: Type.String(), required: Type.Boolean() })), stages: Type.Optional(Type.Array(Type.String())) }),
+          413: ErrorResponse, ...errors },
       },
     }, async (request) => {
       const fields: Record<string, string> = {};
@@ -453,6 +456,7 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
         bytes: file.bytes,
         mapping: json('mapping'),
         options: json('options') as HistoryOptions | undefined,
+        dryRun: fields.dryRun === 'true',
       })) };
     });
   });

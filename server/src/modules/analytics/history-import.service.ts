@@ -44,12 +44,25 @@ export interface HistoryReject {
 
 export interface HistoryImportResult {
   kind: HistoryKind;
+  /** A check: everything was done and then rolled back, so `created` and `rejects` say what an import would do. */
+  dryRun: boolean;
   rows: number;
   created: Record<string, number>;
   /** Rows already imported before (same key) or naming records that exist. */
   skipped: number;
   rejects: HistoryReject[];
   mapping: ColumnMapping;
+  /** The fields the columns can map to, in the caller's language. */
+  fields: { key: string; label: string; required: boolean }[];
+  /** Opportunities: the stages the file names, for mapping them to the sales process's. */
+  stages?: string[];
+}
+
+/** Unwinds a dry run's transaction, carrying its result out. */
+class DryRunDone extends Error {
+  constructor(readonly result: HistoryImportResult) {
+    super('dry run');
+  }
 }
 
 type Values = Record<string, string>;
@@ -64,11 +77,12 @@ const key = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s_\-·.]
  * (the imports module's header matching); rows that name something unknown are rejected with
  * the reason, the rest are written in one transaction. Re-importing a file adds only what is new:
  * accounts, products, teams and users are matched by name, deals by the file's opportunity id.
+ * With `dryRun` the same work runs and is rolled back: the answer is what the import would do.
  * Admins only (the analytics create right).
  */
 export async function importHistory(
   ctx: RequestContext,
-  input: { kind: string; fileName: string; bytes: Uint8Array; mapping?: ColumnMapping; options?: HistoryOptions },
+  input: { kind: string; fileName: string; bytes: Uint8Array; mapping?: ColumnMapping; options?: HistoryOptions; dryRun?: boolean },
 ): Promise<HistoryImportResult> {
   requireLevel(ctx, 'analytics', 'create');
   if (!(HISTORY_KINDS as readonly string[]).includes(input.kind)) throw fieldError('kind', 'HISTORY_KIND_UNKNOWN');
@@ -84,17 +98,26 @@ export async function importHistory(
     values: Object.fromEntries(resolved.columns.map((c) => [c.field, (r.cells[c.index] ?? '').trim()]).filter(([, v]) => v !== '')),
   }));
   const options = input.options ?? {};
-  const result: HistoryImportResult = { kind, rows: data.length, created: {}, skipped: 0, rejects: [], mapping };
+  const result: HistoryImportResult = {
+    kind, dryRun: input.dryRun === true, rows: data.length, created: {}, skipped: 0, rejects: [], mapping,
+    fields: fields.map((f) => ({ key: f.key, label: f.label[ctx.locale], required: f.required === true })),
+    ...(kind === 'opportunities' ? { stages: [...new Set(data.map((r) => r.values.stage).filter(Boolean))].sort() } : {}),
+  };
   const reject = (rowNumber: number, errors: RowError[]) => result.rejects.push({
     rowNumber,
     errors: errors.map((e) => ({ ...e, message: translate(ctx.locale, e.code, e.params) })),
   });
   const count = (what: string, n = 1) => { result.created[what] = (result.created[what] ?? 0) + n; };
 
-  await inTransaction(ctx, async (ctx) => {
-    const writers = { accounts: importAccounts, products: importProducts, 'sales-teams': importSalesTeams, opportunities: importOpportunities };
-    await writers[kind](ctx, data, options, { reject, count, skip: () => result.skipped++ });
-  });
+  try {
+    await inTransaction(ctx, async (ctx) => {
+      const writers = { accounts: importAccounts, products: importProducts, 'sales-teams': importSalesTeams, opportunities: importOpportunities };
+      await writers[kind](ctx, data, options, { reject, count, skip: () => result.skipped++ });
+      if (result.dryRun) throw new DryRunDone(result);
+    });
+  } catch (err) {
+    if (!(err instanceof DryRunDone)) throw err;
+  }
   return result;
 }
 
