@@ -1,32 +1,24 @@
-import { useMemo, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { analyticsApi, type AnalyticsFilters, type BehaviourCounts } from '../api/analytics';
-import { queryKeys } from '../api/query-keys';
+import type { Behaviour, BehaviourCounts } from '../api/analytics';
 import { useI18n } from '../i18n/i18n-context';
 import { behaviourGrid, type BehaviourRow } from './behaviour-grid';
-import { DrillDrawer, DrillNumber, type DrillTarget } from './DrillDrawer';
-import { QueryCard } from './QueryCard';
+import { DrillNumber, type OnDrill } from './DrillDrawer';
 import { useAnalyticsFormat } from './use-analytics-format';
 
 /** OPP-7: visits and calls done per rep and ISO week; every count opens the activities behind it. */
-export function BehaviourPanel({ filters }: { filters: AnalyticsFilters }) {
+export function BehaviourTable({ data, onDrill }: { data: Behaviour; onDrill: OnDrill }) {
   const { t } = useI18n();
   const format = useAnalyticsFormat();
-  const [drill, setDrill] = useState<DrillTarget | null>(null);
-  const behaviour = useQuery({
-    queryKey: queryKeys.analytics('behaviour', filters),
-    queryFn: ({ signal }) => analyticsApi.behaviour(filters, signal),
-  });
-  const grid = useMemo(() => (behaviour.data ? behaviourGrid(behaviour.data) : { weeks: [], rows: [] }), [behaviour.data]);
+  const grid = useMemo(() => behaviourGrid(data), [data]);
 
   const counts = (c: BehaviourCounts | undefined, who: string, when: string) =>
     c ? (
       <span className="l2c-number">
-        <DrillNumber value={format.count(c.visits)} link={c.drill.visits} title={`${who} · ${when} · ${t('analytics.behaviour.visits')}`} onOpen={setDrill} />
+        <DrillNumber value={format.count(c.visits)} link={c.drill.visits} title={`${who} · ${when} · ${t('analytics.behaviour.visits')}`} onOpen={onDrill} />
         {' / '}
-        <DrillNumber value={format.count(c.calls)} link={c.drill.calls} title={`${who} · ${when} · ${t('analytics.behaviour.calls')}`} onOpen={setDrill} />
+        <DrillNumber value={format.count(c.calls)} link={c.drill.calls} title={`${who} · ${when} · ${t('analytics.behaviour.calls')}`} onOpen={onDrill} />
       </span>
     ) : (
       t('common.empty')
@@ -53,39 +45,30 @@ export function BehaviourPanel({ filters }: { filters: AnalyticsFilters }) {
   ];
 
   return (
-    <QueryCard
-      query={behaviour}
-      title={t('analytics.behaviour.title')}
-      testId="behaviour-panel"
-      exportTo={{ path: '/analytics/behaviour', filters }}
-      after={<DrillDrawer target={drill} onClose={() => setDrill(null)} />}
-    >
-      {(data) => (
-        <Table
-          rowKey={(r) => r.rep.ownerId}
-          size="small"
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          dataSource={grid.rows}
-          columns={columns}
-          locale={{ emptyText: t('analytics.behaviour.empty') }}
-          summary={() =>
-            grid.rows.length > 0 ? (
-              <Table.Summary.Row>
-                <Table.Summary.Cell index={0}>{t('analytics.behaviour.total')}</Table.Summary.Cell>
-                {grid.weeks.map((week, i) => (
-                  <Table.Summary.Cell index={i + 1} key={week} align="right">
-                    {counts(data.weeks.find((w) => w.week === week), t('analytics.behaviour.total'), week)}
-                  </Table.Summary.Cell>
-                ))}
-                <Table.Summary.Cell index={grid.weeks.length + 1} align="right">
-                  {counts(data.total, t('analytics.behaviour.total'), t('analytics.behaviour.total'))}
-                </Table.Summary.Cell>
-              </Table.Summary.Row>
-            ) : null
-          }
-        />
-      )}
-    </QueryCard>
+    <Table
+      rowKey={(r) => r.rep.ownerId}
+      size="small"
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      dataSource={grid.rows}
+      columns={columns}
+      locale={{ emptyText: t('analytics.behaviour.empty') }}
+      data-testid="behaviour-table"
+      summary={() =>
+        grid.rows.length > 0 ? (
+          <Table.Summary.Row>
+            <Table.Summary.Cell index={0}>{t('analytics.behaviour.total')}</Table.Summary.Cell>
+            {grid.weeks.map((week, i) => (
+              <Table.Summary.Cell index={i + 1} key={week} align="right">
+                {counts(data.weeks.find((w) => w.week === week), t('analytics.behaviour.total'), week)}
+              </Table.Summary.Cell>
+            ))}
+            <Table.Summary.Cell index={grid.weeks.length + 1} align="right">
+              {counts(data.total, t('analytics.behaviour.total'), t('analytics.behaviour.total'))}
+            </Table.Summary.Cell>
+          </Table.Summary.Row>
+        ) : null
+      }
+    />
   );
 }

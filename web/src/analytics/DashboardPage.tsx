@@ -1,22 +1,29 @@
-import { useMemo } from 'react';
-import { Button, Result, Segmented } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { Button, Col, Result, Segmented, Space, Statistic } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
-import { analyticsApi } from '../api/analytics';
-import { useMe } from '../auth/session-context';
+import { analyticsApi, type AnalyticsFilters, type Dashboards, type DashboardView } from '../api/analytics';
+import { queryKeys } from '../api/query-keys';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages-en-us';
 import { PageHeader } from '../shared/PageHeader';
 import { AnalyticsFilterBar } from './AnalyticsFilterBar';
-import { AttainmentPanel } from './AttainmentPanel';
-import { BehaviourPanel } from './BehaviourPanel';
-import { CampaignRoiPanel } from './CampaignRoiPanel';
-import { dashboardViews, type DashboardView } from './dashboard-views';
-import { yearOf } from './fiscal-calendar';
-import { ForecastPanel } from './ForecastPanel';
-import { ForecastSummaryCard } from './ForecastSummaryCard';
-import { FunnelPanel } from './FunnelPanel';
-import { RepCustomersPanel } from './RepCustomersPanel';
+import { AttainmentTable } from './AttainmentTable';
+import { BehaviourTable } from './BehaviourTable';
+import { CoverageSummary } from './CoverageSummary';
+import { dashboardViews } from './dashboard-views';
+import { DrillDrawer, type DrillTarget, type OnDrill } from './DrillDrawer';
+import { ExportButtons } from './ExportButtons';
+import { ForecastSummaryFigures } from './ForecastSummaryFigures';
+import { ForecastTable } from './ForecastTable';
+import { ForecastTotals } from './ForecastTotals';
+import { FunnelFigures } from './FunnelFigures';
+import { QueryCard } from './QueryCard';
+import { RepCustomers } from './RepCustomers';
+import { RoiSummary } from './RoiSummary';
+import { StagePipelineTable } from './StagePipelineTable';
+import { readPeriodKey } from './fiscal-calendar';
 import { useAnalyticsFilters, type AnalyticsFilterState } from './use-analytics-filters';
 import { usePeriodLabel } from './use-period-label';
 import './analytics.css';
@@ -61,62 +68,148 @@ export function DashboardPage() {
         }
       />
       <AnalyticsFilterBar state={state} who={view !== 'rep'} />
-      {view === 'executive' ? <ExecutiveDashboard state={state} /> : view === 'manager' ? <ManagerDashboard state={state} /> : <RepDashboard state={state} />}
+      <Dashboard key={view} view={view} state={state} />
     </div>
   );
 }
 
-/** Attainment by team, region and product line; quarter and year forecast with each team's accuracy applied; campaign ROI. */
-function ExecutiveDashboard({ state }: { state: AnalyticsFilterState }) {
+const SECTIONS = { executive: ExecutiveSections, manager: ManagerSections, rep: RepSections } as const;
+
+/** One role's dashboard: one answer of the API, its sections, and the drawer every figure drills into. */
+function Dashboard<V extends DashboardView>({ view, state }: { view: V; state: AnalyticsFilterState }) {
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
+  // The rep's own dashboard: the filter bar offers no team or owner there.
+  const filters: AnalyticsFilters = view === 'rep' ? { period: state.filters.period } : state.filters;
+  const dashboard = useQuery({
+    queryKey: queryKeys.analytics(`dashboard-${view}`, filters),
+    queryFn: ({ signal }) => analyticsApi.dashboard(view, filters, signal),
+  });
+  const Sections = SECTIONS[view] as (props: SectionsProps<V>) => ReactNode;
+  return (
+    <>
+      <Space wrap className="l2c-section">
+        {view === 'manager' ? <ReviewPackButton filters={filters} /> : <ExportButtons path={`/dashboards/${view}`} filters={filters} testId="dashboard-export" formats={['xlsx']} />}
+      </Space>
+      <Sections dashboard={dashboard} filters={filters} onDrill={setDrill} />
+      <DrillDrawer target={drill} onClose={() => setDrill(null)} />
+    </>
+  );
+}
+
+interface SectionsProps<V extends DashboardView> {
+  dashboard: UseQueryResult<Dashboards[V]>;
+  filters: AnalyticsFilters;
+  onDrill: OnDrill;
+}
+
+function ReviewPackButton({ filters }: { filters: AnalyticsFilters }) {
+  const { t } = useI18n();
+  return (
+    <Button icon={<FileExcelOutlined />} href={analyticsApi.exportUrl('/dashboards/manager', filters, 'xlsx')} data-testid="review-pack">
+      {t('dashboard.reviewPack')}
+    </Button>
+  );
+}
+
+/** The quarter's and the year's forecast with each team's accuracy applied; attainment; forecast by region, product line and team; campaign ROI. */
+function ExecutiveSections({ dashboard, onDrill }: SectionsProps<'executive'>) {
   const { t } = useI18n();
   const periodLabel = usePeriodLabel();
-  const year = yearOf(state.period);
-  const yearFilters = useMemo(() => ({ ...state.filters, period: year.key }), [state.filters, year.key]);
+  const forecastOf = (period: string | null) => {
+    const key = period ? readPeriodKey(period) : null;
+    return t('dashboard.forecastOf', { period: key ? periodLabel(key) : (period ?? '') });
+  };
+  const byGroup = [
+    { key: 'byRegion', groupBy: 'region', title: t('dashboard.byRegion'), testId: 'exec-region' },
+    { key: 'byProductLine', groupBy: 'productLine', title: t('dashboard.byProductLine'), testId: 'exec-product-line' },
+    { key: 'byTeam', groupBy: 'team', title: t('dashboard.byTeam'), testId: 'exec-team' },
+  ] as const;
   return (
     <>
-      <ForecastSummaryCard filters={state.filters} title={t('dashboard.forecastOf', { period: periodLabel(state.period) })} testId="exec-period" />
-      {year.key !== state.period.key ? (
-        <ForecastSummaryCard filters={yearFilters} title={t('dashboard.forecastOf', { period: periodLabel(year) })} testId="exec-year" />
+      <QueryCard query={dashboard} title={forecastOf(dashboard.data?.period ?? null)} testId="exec-period-card">
+        {(d) => <ForecastSummaryFigures summary={d.forecast.quarter} title={forecastOf(d.period)} testId="exec-period" onDrill={onDrill} />}
+      </QueryCard>
+      {dashboard.data && dashboard.data.forecast.year.period !== dashboard.data.period ? (
+        <QueryCard query={dashboard} title={forecastOf(dashboard.data.forecast.year.period)} testId="exec-year-card">
+          {(d) => <ForecastSummaryFigures summary={d.forecast.year} title={forecastOf(d.forecast.year.period)} testId="exec-year" onDrill={onDrill} />}
+        </QueryCard>
       ) : null}
-      <AttainmentPanel period={state.period.key} />
-      <ForecastPanel filters={state.filters} groupBy="region" title={t('dashboard.byRegion')} testId="exec-region" />
-      <ForecastPanel filters={state.filters} groupBy="productLine" title={t('dashboard.byProductLine')} testId="exec-product-line" />
-      <ForecastPanel filters={state.filters} groupBy="team" title={t('dashboard.byTeam')} testId="exec-team" />
-      <CampaignRoiPanel filters={state.filters} summary />
+      <QueryCard query={dashboard} title={t('analytics.attainment.title')} testId="attainment-panel">
+        {(d) => <AttainmentTable rows={[...d.attainment.teams, ...d.attainment.reps]} currency={d.currency} onDrill={onDrill} />}
+      </QueryCard>
+      {byGroup.map((g) => (
+        <QueryCard key={g.key} query={dashboard} title={g.title} testId={g.testId}>
+          {(d) => <ForecastTable rows={d[g.key]} groupBy={g.groupBy} range={d} title={g.title} testId={g.testId} onDrill={onDrill} />}
+        </QueryCard>
+      ))}
+      <QueryCard query={dashboard} title={t('analytics.roi.title')} testId="roi-panel">
+        {(d) => <RoiSummary data={d.campaigns} currency={d.currency} onDrill={onDrill} />}
+      </QueryCard>
     </>
   );
 }
 
-/** The weekly review: the team's funnel against the company, forecast per rep with adjustments, attainment. */
-function ManagerDashboard({ state }: { state: AnalyticsFilterState }) {
+/** The weekly review: attainment, the team's progress per stage and rep, forecast per rep with adjustments, behaviour, the funnel against the company. */
+function ManagerSections({ dashboard, filters, onDrill }: SectionsProps<'manager'>) {
   const { t } = useI18n();
-  const me = useMe();
-  const filters = useMemo(() => ({ ...state.filters, teamId: state.filters.teamId ?? me.user.teamId ?? undefined }), [state.filters, me.user.teamId]);
   return (
     <>
-      <div className="l2c-section">
-        <Button icon={<FileExcelOutlined />} href={analyticsApi.exportUrl('/dashboards/manager', filters, 'xlsx')} data-testid="review-pack">
-          {t('dashboard.reviewPack')}
-        </Button>
-      </div>
-      <FunnelPanel filters={filters} />
-      <BehaviourPanel filters={filters} />
-      <ForecastPanel filters={filters} groupBy="owner" canAdjust testId="manager-forecast" />
-      <AttainmentPanel period={state.period.key} />
+      <QueryCard query={dashboard} title={t('analytics.attainment.title')} testId="attainment-panel">
+        {(d) => <AttainmentTable rows={d.attainment} activities={d.behaviour.activityTargets} currency={d.currency} onDrill={onDrill} />}
+      </QueryCard>
+      <QueryCard query={dashboard} title={t('analytics.pipeline.title')} testId="manager-pipeline">
+        {(d) => <StagePipelineTable stages={d.pipeline} currency={d.currency} onDrill={onDrill} />}
+      </QueryCard>
+      <QueryCard query={dashboard} title={t('analytics.forecast.title')} testId="manager-forecast">
+        {(d) => (
+          <>
+            <ForecastTotals figures={d.forecast.total} currency={d.currency} testId="manager-forecast-total" />
+            <ForecastTable rows={d.forecast.reps} groupBy="owner" range={d} canAdjust title={t('analytics.forecast.title')} testId="manager-forecast" onDrill={onDrill} />
+          </>
+        )}
+      </QueryCard>
+      <QueryCard query={dashboard} title={t('analytics.behaviour.title')} testId="behaviour-panel">
+        {(d) => (
+          <>
+            <CoverageSummary data={d.behaviour} onDrill={onDrill} />
+            <BehaviourTable data={d.behaviour} onDrill={onDrill} />
+          </>
+        )}
+      </QueryCard>
+      <QueryCard query={dashboard} title={t('analytics.funnel.title')} testId="funnel-panel">
+        {(d) => <FunnelFigures funnel={d.funnel} filters={{ ...filters, teamId: d.teamId ?? undefined }} onDrill={onDrill} />}
+      </QueryCard>
     </>
   );
 }
 
-/** A rep's own funnel against the company, own forecast and quota. */
-function RepDashboard({ state }: { state: AnalyticsFilterState }) {
-  const me = useMe();
-  const filters = useMemo(() => ({ period: state.filters.period, ownerId: me.user.id }), [state.filters.period, me.user.id]);
+/** A rep's own forecast and rank, quota, funnel against the company, and customers. */
+function RepSections({ dashboard, filters, onDrill }: SectionsProps<'rep'>) {
+  const { t } = useI18n();
   return (
     <>
-      <FunnelPanel filters={filters} />
-      <ForecastPanel filters={filters} groupBy="owner" testId="rep-forecast" />
-      <RepCustomersPanel filters={filters} />
-      <AttainmentPanel period={state.period.key} />
+      <QueryCard query={dashboard} title={t('analytics.forecast.title')} testId="rep-forecast">
+        {(d) => (
+          <ForecastTotals figures={d.forecast} currency={d.currency} testId="rep-forecast" drill={d.forecast.drill} onDrill={onDrill}>
+            <Col xs={12} sm={8} xl={4}>
+              <Statistic
+                title={t('analytics.customers.rank')}
+                value={d.forecast.rank === null ? t('common.empty') : t('analytics.customers.rankOf', { rank: d.forecast.rank, peers: d.forecast.peers })}
+                data-testid="rep-rank"
+              />
+            </Col>
+          </ForecastTotals>
+        )}
+      </QueryCard>
+      <QueryCard query={dashboard} title={t('analytics.attainment.title')} testId="attainment-panel">
+        {(d) => <AttainmentTable rows={d.attainment} currency={d.currency} onDrill={onDrill} />}
+      </QueryCard>
+      <QueryCard query={dashboard} title={t('analytics.funnel.title')} testId="funnel-panel">
+        {(d) => <FunnelFigures funnel={d.funnel} filters={{ ...filters, ownerId: d.ownerId }} onDrill={onDrill} />}
+      </QueryCard>
+      <QueryCard query={dashboard} title={t('analytics.customers.title')} testId="rep-customers">
+        {(d) => <RepCustomers data={d} onDrill={onDrill} />}
+      </QueryCard>
     </>
   );
 }

@@ -1,5 +1,6 @@
+import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Drawer, List, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Button, Drawer, List, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { analyticsApi, type AnalyticsFilters, type DrillLink, type FunnelDrill } from '../api/analytics';
 import type { LeadStatus } from '../api/leads';
@@ -36,19 +37,43 @@ export const linkTarget = (title: string, link: DrillLink): DrillTarget => ({
   exportTo: { path: link.path.replace(/^\/api\/v1/, ''), filters: {}, extra: link.query },
 });
 
-/** A figure that opens the records behind it, when the answer gives a drill link. */
-export function DrillNumber({ value, link, title, onOpen, testId }: {
-  value: string;
+/** Opens the drawer on a figure's records; absent where a view does not drill. */
+export type OnDrill = (target: DrillTarget) => void;
+
+interface DrillNumberProps {
+  value: ReactNode;
   link: DrillLink | undefined;
   title: string;
-  onOpen: (target: DrillTarget) => void;
+  onOpen?: OnDrill;
   testId?: string;
-}) {
-  if (!link) return <>{value}</>;
+}
+
+/** A figure that opens the records behind it, when the answer gives a drill link. */
+export function DrillNumber({ value, link, title, onOpen, testId }: DrillNumberProps) {
+  if (!link || !onOpen) return <>{value}</>;
   return (
     <Button type="link" size="small" className="l2c-analytics-drill-number" onClick={() => onOpen(linkTarget(title, link))} data-testid={testId}>
       {value}
     </Button>
+  );
+}
+
+/** A headline figure (antd Statistic) that drills like DrillNumber; `data-amount` carries the exact amount for tests and copying. */
+export function DrillStatistic({ label, value, amount, title, testId, ...drill }: Omit<DrillNumberProps, 'value' | 'title'> & {
+  label: string;
+  value: string;
+  amount?: string | null;
+  /** The drawer's title; default the label. */
+  title?: string;
+}) {
+  return (
+    <Statistic
+      title={label}
+      value={value}
+      valueRender={(node) => <DrillNumber value={node} title={title ?? label} {...drill} testId={testId && `${testId}-drill`} />}
+      data-testid={testId}
+      data-amount={amount ?? undefined}
+    />
   );
 }
 

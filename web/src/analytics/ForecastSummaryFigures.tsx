@@ -1,46 +1,36 @@
-import { Col, Row, Statistic, Typography } from 'antd';
-import type { AnalyticsFilters } from '../api/analytics';
+import { Col, Statistic, Typography } from 'antd';
+import type { ForecastSummary } from '../api/analytics';
 import { useI18n } from '../i18n/i18n-context';
+import type { OnDrill } from './DrillDrawer';
+import { ForecastTotals } from './ForecastTotals';
 import { useAnalyticsFormat } from './use-analytics-format';
-import { useForecastSummary } from './use-forecast-summary';
-import { QueryCard } from './QueryCard';
 
-interface ForecastSummaryCardProps {
-  filters: AnalyticsFilters;
+interface ForecastSummaryFiguresProps {
+  summary: ForecastSummary;
+  /** The period's name, the start of the drawer's titles. */
   title: string;
   testId: string;
+  onDrill: OnDrill;
 }
 
-/** Closed so far, the call, the weighted pipeline and the accuracy-adjusted forecast of one period (BI-1). */
-export function ForecastSummaryCard({ filters, title, testId }: ForecastSummaryCardProps) {
+/** A period's forecast as the executive dashboard answers it, with the accuracy-adjusted call (BI-1); money figures open their deals. */
+export function ForecastSummaryFigures({ summary, title, testId, onDrill }: ForecastSummaryFiguresProps) {
   const { t } = useI18n();
   const format = useAnalyticsFormat();
-  const { forecast, adjusted } = useForecastSummary(filters);
+  const withHistory = summary.teams.filter((team) => team.adjustedForecast !== null).length;
   return (
-    <QueryCard query={forecast} title={title} testId={testId}>
-      {(data) => (
-        <Row gutter={[16, 8]}>
-          <Col xs={12} md={6}>
-            <Statistic title={t('analytics.forecast.closed')} value={format.money(data.total.closed, data.currency)} data-testid={`${testId}-closed`} data-amount={data.total.closed} />
-          </Col>
-          <Col xs={12} md={6}>
-            <Statistic title={t('analytics.forecast.call')} value={format.money(data.total.call, data.currency)} data-testid={`${testId}-call`} data-amount={data.total.call} />
-          </Col>
-          <Col xs={12} md={6}>
-            <Statistic title={t('analytics.forecast.weighted')} value={format.money(data.total.weighted, data.currency)} data-testid={`${testId}-weighted`} data-amount={data.total.weighted} />
-          </Col>
-          <Col xs={12} md={6}>
-            <Statistic
-              title={t('analytics.accuracy.adjusted')}
-              value={adjusted && adjusted.teamsWithHistory > 0 ? format.money(adjusted.adjusted, data.currency) : t('analytics.accuracy.noHistory')}
-              data-testid={`${testId}-adjusted`}
-            />
-            {adjusted && adjusted.teamsWithHistory > 0 && adjusted.teamsWithHistory < adjusted.teams ? (
-              <Typography.Text type="secondary">{t('analytics.accuracy.partial', { n: adjusted.teamsWithHistory, total: adjusted.teams })}</Typography.Text>
-            ) : null}
-          </Col>
-        </Row>
-      )}
-    </QueryCard>
+    <ForecastTotals figures={summary} currency={summary.currency} testId={testId} drill={summary.drill} onDrill={onDrill} context={title}>
+      <Col xs={24} sm={16} xl={8}>
+        <Statistic
+          title={t('analytics.accuracy.adjusted')}
+          value={withHistory > 0 ? format.money(summary.accuracyAdjusted, summary.currency) : t('analytics.accuracy.noHistory')}
+          data-testid={`${testId}-adjusted`}
+          data-amount={withHistory > 0 ? summary.accuracyAdjusted : undefined}
+        />
+        {withHistory > 0 && withHistory < summary.teams.length ? (
+          <Typography.Text type="secondary">{t('analytics.accuracy.partial', { n: withHistory, total: summary.teams.length })}</Typography.Text>
+        ) : null}
+      </Col>
+    </ForecastTotals>
   );
 }

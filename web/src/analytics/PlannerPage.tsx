@@ -1,144 +1,113 @@
 import { useMemo, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Descriptions, Form, Input, InputNumber, Radio, Row, Table, Typography } from 'antd';
-import { analyticsApi, type AnalyticsFilters, type FunnelStep } from '../api/analytics';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Radio, Row, Spin, Table, Typography } from 'antd';
+import { analyticsApi, PLAN_METRICS, type FunnelPlan, type PlanMetric, type PlannerRate } from '../api/analytics';
 import { queryKeys } from '../api/query-keys';
 import type { CampaignType } from '../api/types';
+import { useMe } from '../auth/session-context';
 import { useCampaignLabels } from '../campaigns/use-campaign-labels';
+import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages-en-us';
 import { normalizeAmount } from '../shared/money';
 import { PageHeader } from '../shared/PageHeader';
+import { useDebouncedValue } from '../shared/use-debounced-value';
 import { AnalyticsFilterBar } from './AnalyticsFilterBar';
 import { AnalyticsNav } from './AnalyticsNav';
 import { funnelOption } from './chart-options';
 import { EChart } from './EChart';
-import { readPeriodKey, shiftPeriod } from './fiscal-calendar';
-import {
-  backCalculate, grownTarget, measuredAssumptions, PLAN_STEPS, progress, splitByCampaignType, type PlanAssumptions, type PlanStep,
-} from './funnel-plan';
-import { PeriodPicker } from './PeriodPicker';
+import { readPeriodKey } from './fiscal-calendar';
+import { plannerInput, withOverride, type PlannerOverrides } from './planner-input';
 import { useAnalyticsFilters } from './use-analytics-filters';
 import { useAnalyticsFormat } from './use-analytics-format';
 import { usePeriodLabel } from './use-period-label';
 import './analytics.css';
 
-const STEP_KEYS: Record<PlanStep, MessageKey> = {
-  leads: 'analytics.roi.leads',
-  mqls: 'analytics.roi.mqls',
-  sqls: 'analytics.roi.sqls',
-  opportunities: 'analytics.roi.opportunities',
+const METRIC_KEYS: Record<PlanMetric, MessageKey> = {
+  revenue: 'analytics.roi.won',
   wonDeals: 'analytics.planner.wonDeals',
+  opportunities: 'analytics.roi.opportunities',
+  sqls: 'analytics.roi.sqls',
+  mqls: 'analytics.roi.mqls',
+  leads: 'analytics.roi.leads',
 };
+/** The funnel from the top: leads first, won deals last. */
+const FUNNEL_STEPS = ['leads', 'mqls', 'sqls', 'opportunities', 'wonDeals'] as const;
 
-const RATES = ['leadToMql', 'mqlToSql', 'sqlToOpportunity', 'opportunityToWon'] as const;
-type Rate = (typeof RATES)[number];
-const RATE_KEYS: Record<Rate, MessageKey> = {
-  leadToMql: 'analytics.planner.leadToMql',
-  mqlToSql: 'analytics.planner.mqlToSql',
-  sqlToOpportunity: 'analytics.planner.sqlToOpportunity',
-  opportunityToWon: 'analytics.planner.opportunityToWon',
-};
+/** In funnel order; SQL → deal may exceed 100 % (several deals from one SQL). */
+const RATES: { rate: PlannerRate; label: MessageKey; max: number }[] = [
+  { rate: 'mqlPerLead', label: 'analytics.planner.leadToMql', max: 100 },
+  { rate: 'sqlPerMql', label: 'analytics.planner.mqlToSql', max: 100 },
+  { rate: 'opportunitiesPerSql', label: 'analytics.planner.sqlToOpportunity', max: 10_000 },
+  { rate: 'winRate', label: 'analytics.planner.opportunityToWon', max: 100 },
+];
 
-/** The figures of one period the planner reads: the funnel, the results and the campaigns' yield. */
-function usePeriodFigures(filters: AnalyticsFilters, withCampaigns: boolean) {
-  const funnel = useQuery({ queryKey: queryKeys.analytics('funnel', { ...filters, processId: undefined }), queryFn: ({ signal }) => analyticsApi.funnel(filters, undefined, signal) });
-  const results = useQuery({
-    queryKey: queryKeys.analytics('win-rates', { ...filters, groupBy: 'owner' }),
-    queryFn: ({ signal }) => analyticsApi.winRates(filters, 'owner', signal),
-  });
-  const roi = useQuery({
-    queryKey: queryKeys.analytics('campaign-roi', { ...filters, model: 'first_touch' }),
-    queryFn: ({ signal }) => analyticsApi.campaignRoi(filters, 'first_touch', signal),
-    enabled: withCampaigns,
-  });
-  return { funnel: funnel.data, results: results.data, roi: roi.data, loading: funnel.isPending || results.isPending };
-}
+/** A step of the plan beside what the period has done (empty before the first answer). */
+type PlanRow = Omit<FunnelPlan['versusActual'][number], 'plan' | 'actual'> & { plan: number | string | null; actual: number | string | null };
 
-/** M2L-8: from a revenue target (or growth over a reference period) back to the leads it takes, per campaign type; plan against actual. */
+/** How long the page waits after the last keystroke before it asks for the plan again. */
+const RECALCULATE_AFTER_MS = 300;
+
+const percent = (fraction: number | null | undefined) => (fraction === null || fraction === undefined ? null : Math.round(fraction * 1000) / 10);
+
+/**
+ * M2L-8: from a revenue target (or growth over the period before) back to the leads it takes, per
+ * campaign type, plan against actual. The server plans (POST /analytics/planner); the page sends
+ * the target and the assumptions the reader changed, and asks again shortly after each change.
+ */
 export function PlannerPage() {
   const { t } = useI18n();
+  const me = useMe();
   const format = useAnalyticsFormat();
   const labels = useCampaignLabels();
   const periodLabel = usePeriodLabel();
   const state = useAnalyticsFilters();
-  const [reference, setReference] = useState<string | null>(null);
-  const refKey = (reference ? readPeriodKey(reference) : null) ?? shiftPeriod(state.period, -1);
-  const referencePeriod = refKey.key;
-  const refFilters = useMemo(() => ({ ...state.filters, period: referencePeriod }), [state.filters, referencePeriod]);
-  const ref = usePeriodFigures(refFilters, true);
-  const actual = usePeriodFigures(state.filters, false);
   const [mode, setMode] = useState<'revenue' | 'growth'>('growth');
   const [revenue, setRevenue] = useState('');
-  const [growth, setGrowth] = useState<number>(60);
-  const [overrides, setOverrides] = useState<Partial<PlanAssumptions>>({});
+  const [growth, setGrowth] = useState<number | null>(60);
+  const [overrides, setOverrides] = useState<PlannerOverrides>({});
+  /** The average deal as typed; null: the one the plan used. */
+  const [dealText, setDealText] = useState<string | null>(null);
+  const currency = me.tenant.currency;
 
-  const currency = ref.results?.currency ?? actual.results?.currency ?? '';
-  const base = ref.results?.total.wonAmount ?? null;
-  const measured = useMemo(
-    () => (ref.funnel ? measuredAssumptions(ref.funnel, ref.results?.total.averageDealSize ?? null) : null),
-    [ref.funnel, ref.results],
+  const input = useMemo(
+    () => plannerInput({ filters: state.filters, currency, mode, revenue, growth, overrides }),
+    [state.filters, currency, mode, revenue, growth, overrides],
   );
-  const assumptions = measured ? { ...measured, ...overrides } : null;
-  const target = mode === 'revenue' ? (normalizeAmount(revenue) ?? '') : base ? (grownTarget(base, growth) ?? '') : '';
-  const plan = assumptions ? backCalculate(target, assumptions) : null;
-  const firstStage = (steps: readonly FunnelStep[]) => steps.find((s) => s.key.startsWith('stage:'))?.count ?? 0;
-  const count = (steps: readonly FunnelStep[], key: string) => steps.find((s) => s.key === key)?.count ?? 0;
-  const actuals: Record<PlanStep, number> | null =
-    actual.funnel && actual.results
-      ? {
-          leads: count(actual.funnel.steps, 'leads'),
-          mqls: count(actual.funnel.steps, 'mql'),
-          sqls: count(actual.funnel.steps, 'sql'),
-          opportunities: firstStage(actual.funnel.steps),
-          wonDeals: actual.results.total.won,
-        }
-      : null;
-  const done = plan && actuals ? progress(plan, actuals) : null;
-  const split = plan?.needed.sqls && ref.roi ? splitByCampaignType(plan.needed.sqls, ref.roi.byType) : [];
+  const asked = useDebouncedValue(input, RECALCULATE_AFTER_MS);
+  const planQuery = useQuery({
+    queryKey: queryKeys.analytics('planner', asked ?? {}),
+    queryFn: ({ signal }) => analyticsApi.planner(asked!, signal),
+    enabled: asked !== null,
+    placeholderData: keepPreviousData,
+  });
+  const plan: FunnelPlan | undefined = input ? planQuery.data : undefined;
+  const previous = plan ? readPeriodKey(plan.basis.previousPeriod) : null;
+  const current = plan?.period ? readPeriodKey(plan.period) : null;
+  const set = <K extends keyof PlannerOverrides>(key: K, value: PlannerOverrides[K] | undefined) => setOverrides((o) => withOverride(o, key, value));
 
   const chart = useMemo(() => {
-    const steps = PLAN_STEPS.map((key) => ({
-      key, label: t(STEP_KEYS[key]), count: plan?.needed[key] ?? 0, conversion: null, overall: null, companyCount: 0, companyConversion: null, leakiest: false,
+    const steps = FUNNEL_STEPS.map((key) => ({
+      key, label: t(METRIC_KEYS[key]), count: plan?.plan[key] ?? 0, conversion: null, overall: null, companyCount: 0, companyConversion: null, leakiest: false,
     }));
     return funnelOption(steps, { stepLabel: (s) => `${s.label} ${format.count(s.count)}`, tooltip: (s) => `${s.label}: ${format.count(s.count)}` });
   }, [plan, t, format]);
 
-  const rateInput = (rate: Rate) => (
-    <InputNumber
-      min={0}
-      max={100}
-      step={0.1}
-      precision={1}
-      suffix="%"
-      value={assumptions ? Math.round(assumptions[rate] * 1000) / 10 : null}
-      onChange={(v) => setOverrides((o) => ({ ...o, [rate]: typeof v === 'number' ? v / 100 : 0 }))}
-      data-testid={`planner-rate-${rate}`}
-    />
-  );
+  const rows: PlanRow[] = plan?.versusActual ?? PLAN_METRICS.map((metric) => ({ metric, plan: null, actual: null, attainment: null }));
+  const figure = (metric: PlanMetric, value: number | string) => (metric === 'revenue' ? format.money(String(value), currency) : format.count(Number(value)));
 
   return (
     <div data-testid="analytics-planner-page">
       <PageHeader title={t('nav.analytics')} subtitle={t('analytics.planner.subtitle')} />
       <AnalyticsNav active="planner" />
       <AnalyticsFilterBar state={state} />
+      {planQuery.isError && input ? (
+        <Alert type="warning" showIcon className="l2c-section" title={t('analytics.planner.failed')} description={planQuery.error.message} data-testid="planner-error" />
+      ) : null}
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <Card size="small" className="l2c-section" title={t('analytics.planner.target')} data-testid="planner-target-card">
             <Form layout="vertical">
-              <Form.Item label={t('analytics.planner.reference')} extra={t('analytics.planner.referenceHelp')}>
-                <PeriodPicker
-                  value={refKey}
-                  onChange={setReference}
-                  startMonth={state.startMonth}
-                  currentYear={state.period.fiscalYear}
-                />
-              </Form.Item>
-              <Descriptions
-                size="small"
-                column={1}
-                items={[{ key: 'base', label: t('analytics.planner.base', { period: periodLabel(refKey) }), children: <span data-testid="planner-base">{format.money(base, currency)}</span> }]}
-              />
               <Form.Item label={t('analytics.planner.mode')}>
                 <Radio.Group
                   optionType="button"
@@ -153,15 +122,29 @@ export function PlannerPage() {
               </Form.Item>
               {mode === 'growth' ? (
                 <Form.Item label={t('analytics.planner.growthPercent')}>
-                  <InputNumber value={growth} step={5} precision={2} suffix="%" onChange={(v) => setGrowth(typeof v === 'number' ? v : 0)} data-testid="planner-growth" />
+                  <InputNumber value={growth} min={-100} max={10_000} step={5} precision={2} suffix="%" onChange={setGrowth} data-testid="planner-growth" />
                 </Form.Item>
               ) : (
                 <Form.Item label={t('analytics.planner.revenueTarget', { currency })}>
                   <Input inputMode="decimal" value={revenue} onChange={(e) => setRevenue(e.target.value)} placeholder="0.00" data-testid="planner-revenue" />
                 </Form.Item>
               )}
+              <Descriptions
+                size="small"
+                column={1}
+                items={[
+                  {
+                    key: 'base',
+                    label: t('analytics.planner.base', { period: previous ? periodLabel(previous) : (plan?.basis.previousPeriod ?? '') }),
+                    children: <span data-testid="planner-base" data-amount={plan?.basis.previousRevenue}>{format.money(plan?.basis.previousRevenue, currency)}</span>,
+                  },
+                ]}
+              />
               <Typography.Paragraph strong>
-                {t('analytics.planner.targetIs')} <span data-testid="planner-target" data-amount={target}>{format.money(target || null, currency)}</span>
+                {t('analytics.planner.targetIs')}{' '}
+                <span data-testid="planner-target" data-amount={plan?.target}>
+                  {format.money(plan?.target, currency)}
+                </span>
               </Typography.Paragraph>
             </Form>
           </Card>
@@ -170,48 +153,91 @@ export function PlannerPage() {
             className="l2c-section"
             title={t('analytics.planner.assumptions')}
             extra={
-              <Button size="small" onClick={() => setOverrides({})} disabled={Object.keys(overrides).length === 0} data-testid="planner-reset">
+              <Button
+                size="small"
+                onClick={() => {
+                  setOverrides({});
+                  setDealText(null);
+                }}
+                disabled={Object.keys(overrides).length === 0}
+                data-testid="planner-reset"
+              >
                 {t('analytics.planner.reset')}
               </Button>
             }
           >
+            {plan ? (
+              <Typography.Paragraph type="secondary">
+                {t('analytics.planner.basis', { from: formatDate(plan.basis.from, format.locale), to: formatDate(plan.basis.to, format.locale) })}
+              </Typography.Paragraph>
+            ) : null}
             <Form layout="horizontal" labelCol={{ span: 12 }} wrapperCol={{ span: 12 }}>
-              <Form.Item label={t('analytics.planner.averageDeal', { currency })} extra={measured ? t('analytics.planner.measured', { value: format.money(measured.averageDeal, currency) }) : null}>
+              <Form.Item
+                label={t('analytics.planner.averageDeal', { currency })}
+                extra={plan ? t('analytics.planner.measured', { value: format.money(plan.measured.averageDealSize, currency) }) : null}
+              >
                 <Input
                   inputMode="decimal"
-                  value={assumptions?.averageDeal ?? ''}
-                  onChange={(e) => setOverrides((o) => ({ ...o, averageDeal: normalizeAmount(e.target.value) ?? e.target.value }))}
+                  value={dealText ?? plan?.assumptions.averageDealSize ?? ''}
+                  onChange={(e) => {
+                    const amount = normalizeAmount(e.target.value);
+                    setDealText(e.target.value);
+                    // Only an amount the API takes replaces the measured one; an emptied field goes back to it.
+                    if (e.target.value.trim() === '') set('averageDealSize', undefined);
+                    else if (amount && !amount.startsWith('-')) set('averageDealSize', amount);
+                  }}
                   data-testid="planner-average-deal"
                 />
               </Form.Item>
-              {RATES.map((rate) => (
-                <Form.Item key={rate} label={t(RATE_KEYS[rate])} extra={measured ? t('analytics.planner.measured', { value: format.rate(measured[rate]) }) : null}>
-                  {rateInput(rate)}
+              {RATES.map(({ rate, label, max }) => (
+                <Form.Item key={rate} label={t(label)} extra={plan ? t('analytics.planner.measured', { value: format.rate(plan.measured[rate]) }) : null}>
+                  <InputNumber
+                    min={0.1}
+                    max={max}
+                    step={0.1}
+                    precision={1}
+                    suffix="%"
+                    value={percent(overrides[rate] ?? plan?.assumptions[rate])}
+                    onChange={(v) => set(rate, typeof v === 'number' && v > 0 ? v / 100 : undefined)}
+                    data-testid={`planner-rate-${rate}`}
+                  />
                 </Form.Item>
               ))}
             </Form>
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" className="l2c-section" title={t('analytics.planner.plan')} data-testid="planner-plan">
+          <Card
+            size="small"
+            className="l2c-section"
+            title={t('analytics.planner.plan')}
+            extra={planQuery.isFetching ? <Spin size="small" data-testid="planner-busy" /> : null}
+            data-testid="planner-plan"
+          >
             {plan ? <EChart option={chart} height={260} ariaLabel={t('analytics.planner.plan')} /> : null}
+            {input ? null : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('analytics.planner.enterTarget')} />}
             <Table
-              rowKey="step"
+              rowKey="metric"
               size="small"
               pagination={false}
               scroll={{ x: 'max-content' }}
-              loading={ref.loading || actual.loading}
-              dataSource={PLAN_STEPS.map((step) => ({ step }))}
+              loading={planQuery.isPending && input !== null}
+              dataSource={rows}
               columns={[
-                { key: 'step', title: t('analytics.funnel.step'), render: (_v, r) => t(STEP_KEYS[r.step]) },
+                { key: 'metric', title: t('analytics.funnel.step'), render: (_v, r) => t(METRIC_KEYS[r.metric]) },
                 {
-                  key: 'needed',
+                  key: 'plan',
                   title: t('analytics.planner.needed'),
                   align: 'right',
-                  render: (_v, r) => <span data-testid={`planner-needed-${r.step}`}>{plan?.needed[r.step] === null || !plan ? t('common.empty') : format.count(plan.needed[r.step])}</span>,
+                  render: (_v, r) => <span data-testid={`planner-needed-${r.metric}`}>{r.plan === null ? t('common.empty') : figure(r.metric, r.plan)}</span>,
                 },
-                { key: 'actual', title: t('analytics.planner.actual', { period: periodLabel(state.period) }), align: 'right', render: (_v, r) => format.count(actuals?.[r.step]) },
-                { key: 'progress', title: t('analytics.planner.progress'), align: 'right', render: (_v, r) => format.rate(done?.[r.step]) },
+                {
+                  key: 'actual',
+                  title: t('analytics.planner.actual', { period: current ? periodLabel(current) : '' }),
+                  align: 'right',
+                  render: (_v, r) => <span data-testid={`planner-actual-${r.metric}`}>{r.actual === null ? t('common.empty') : figure(r.metric, r.actual)}</span>,
+                },
+                { key: 'progress', title: t('analytics.planner.progress'), align: 'right', render: (_v, r) => format.rate(r.attainment) },
               ]}
             />
           </Card>
@@ -221,14 +247,43 @@ export function PlannerPage() {
               size="small"
               pagination={false}
               scroll={{ x: 'max-content' }}
-              dataSource={split}
+              dataSource={plan?.byCampaignType ?? []}
               locale={{ emptyText: t('analytics.planner.noTypes') }}
               columns={[
                 { key: 'type', title: t('analytics.roi.type'), render: (_v, r) => labels.type(r.type as CampaignType) },
-                { key: 'share', title: t('analytics.planner.share'), align: 'right', render: (_v, r) => format.rate(r.share) },
-                { key: 'yield', title: t('analytics.planner.yield'), align: 'right', render: (_v, r) => format.rate(r.yield) },
-                { key: 'sqls', title: t('analytics.roi.sqls'), align: 'right', render: (_v, r) => format.count(r.sqls) },
+                {
+                  key: 'share',
+                  title: t('analytics.planner.share'),
+                  align: 'right',
+                  render: (_v, r) => (
+                    <InputNumber
+                      size="small"
+                      min={0}
+                      max={100}
+                      step={1}
+                      precision={1}
+                      suffix="%"
+                      value={percent(overrides.mix?.[r.type] ?? r.share)}
+                      onChange={(v) => {
+                        const mix = { ...overrides.mix };
+                        if (typeof v === 'number') mix[r.type] = v / 100;
+                        else delete mix[r.type];
+                        set('mix', Object.keys(mix).length ? mix : undefined);
+                      }}
+                      data-testid={`planner-share-${r.type}`}
+                    />
+                  ),
+                },
+                { key: 'opportunities', title: t('analytics.roi.opportunities'), align: 'right', render: (_v, r) => format.count(r.opportunities) },
+                {
+                  key: 'yield',
+                  title: t('analytics.planner.yield'),
+                  align: 'right',
+                  render: (_v, r) => new Intl.NumberFormat(format.locale, { maximumFractionDigits: 1 }).format(r.leadsPerOpportunity),
+                },
                 { key: 'leads', title: t('analytics.planner.leadsNeeded'), align: 'right', render: (_v, r) => <span data-testid={`planner-type-${r.type}`}>{format.count(r.leads)}</span> },
+                { key: 'cpl', title: t('analytics.roi.costPerLead'), align: 'right', render: (_v, r) => format.money(r.costPerLead, currency) },
+                { key: 'cost', title: t('analytics.roi.cost'), align: 'right', render: (_v, r) => format.money(r.cost, currency) },
               ]}
             />
           </Card>

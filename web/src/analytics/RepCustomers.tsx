@@ -1,40 +1,31 @@
-import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { Col, Row, Statistic, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
-import { analyticsApi, type AnalyticsFilters, type CustomerFigures } from '../api/analytics';
-import { queryKeys } from '../api/query-keys';
+import type { CustomerFigures, RepDashboard } from '../api/analytics';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
-import { DrillDrawer, DrillNumber, type DrillTarget } from './DrillDrawer';
-import { QueryCard } from './QueryCard';
+import { DrillNumber, type OnDrill } from './DrillDrawer';
 import { useAnalyticsFormat } from './use-analytics-format';
 
-/** BI-1 for a rep: forecast rank among the team's peers, the customers, the best ones and the untapped ones. */
-export function RepCustomersPanel({ filters }: { filters: AnalyticsFilters }) {
+/** BI-1 for a rep: the customers, the best ones (won amount) and the untapped ones; amounts open their deals. */
+export function RepCustomers({ data, onDrill }: { data: RepDashboard; onDrill: OnDrill }) {
   const { t } = useI18n();
   const format = useAnalyticsFormat();
-  const [drill, setDrill] = useState<DrillTarget | null>(null);
-  const dashboard = useQuery({
-    queryKey: queryKeys.analytics('dashboard-rep', filters),
-    queryFn: ({ signal }) => analyticsApi.repDashboard(filters, signal),
-  });
-  const currency = dashboard.data?.currency ?? '';
+  const { currency } = data;
   const columns: TableColumnsType<CustomerFigures> = [
     { key: 'name', title: t('analytics.customers.account'), render: (_v, r) => <Link to={`/accounts/${encodeURIComponent(r.accountId)}`}>{r.name}</Link> },
     {
       key: 'won',
       title: t('analytics.attainment.won'),
       align: 'right',
-      render: (_v, r) => <DrillNumber value={format.money(r.won, currency)} link={r.drill.won} title={`${r.name} · ${t('analytics.attainment.won')}`} onOpen={setDrill} />,
+      render: (_v, r) => <DrillNumber value={format.money(r.won, currency)} link={r.drill.won} title={`${r.name} · ${t('analytics.attainment.won')}`} onOpen={onDrill} />,
     },
     {
       key: 'open',
       title: t('analytics.forecast.pipeline'),
       align: 'right',
       render: (_v, r) => (
-        <DrillNumber value={format.money(r.openPipeline, currency)} link={r.drill.openPipeline} title={`${r.name} · ${t('analytics.forecast.pipeline')}`} onOpen={setDrill} />
+        <DrillNumber value={format.money(r.openPipeline, currency)} link={r.drill.openPipeline} title={`${r.name} · ${t('analytics.forecast.pipeline')}`} onOpen={onDrill} />
       ),
     },
     {
@@ -45,63 +36,49 @@ export function RepCustomersPanel({ filters }: { filters: AnalyticsFilters }) {
     { key: 'industry', title: t('analytics.customers.industry'), render: (_v, r) => r.industry ?? t('common.empty') },
   ];
   return (
-    <QueryCard
-      query={dashboard}
-      title={t('analytics.customers.title')}
-      testId="rep-customers"
-      exportTo={{ path: '/dashboards/rep', filters }}
-      after={<DrillDrawer target={drill} onClose={() => setDrill(null)} />}
-    >
-      {(data) => (
-        <>
-          <Row gutter={[16, 8]} className="l2c-section">
-            <Col xs={12} md={6}>
-              <Statistic
-                title={t('analytics.customers.rank')}
-                value={data.forecast.rank === null ? t('common.empty') : t('analytics.customers.rankOf', { rank: data.forecast.rank, peers: data.forecast.peers })}
-                data-testid="rep-rank"
-              />
-            </Col>
-            <Col xs={12} md={6}>
-              <Statistic title={t('analytics.customers.accounts')} value={format.count(data.customers.accounts)} />
-            </Col>
-            <Col xs={12} md={6}>
-              <Statistic title={t('analytics.customers.withOpenDeals')} value={format.count(data.customers.withOpenDeals)} />
-            </Col>
-            <Col xs={12} md={6}>
-              <Statistic title={t('analytics.customers.untapped', { days: data.customers.untappedDays })} value={format.count(data.customers.untappedCount)} />
-            </Col>
-          </Row>
-          <Row gutter={16}>
-            <Col xs={24} xl={12}>
-              <Table
-                title={() => t('analytics.customers.best')}
-                rowKey="accountId"
-                size="small"
-                pagination={false}
-                scroll={{ x: 'max-content' }}
-                dataSource={data.customers.best}
-                columns={columns}
-                locale={{ emptyText: t('analytics.customers.noneWon') }}
-                data-testid="rep-best"
-              />
-            </Col>
-            <Col xs={24} xl={12}>
-              <Table
-                title={() => t('analytics.customers.untapped', { days: data.customers.untappedDays })}
-                rowKey="accountId"
-                size="small"
-                pagination={{ pageSize: 10, hideOnSinglePage: true }}
-                scroll={{ x: 'max-content' }}
-                dataSource={data.customers.untapped}
-                columns={columns}
-                locale={{ emptyText: t('analytics.customers.noneUntapped') }}
-                data-testid="rep-untapped"
-              />
-            </Col>
-          </Row>
-        </>
-      )}
-    </QueryCard>
+    <>
+      <Row gutter={[16, 8]} className="l2c-section">
+        <Col xs={12} md={6}>
+          <Statistic title={t('analytics.customers.accounts')} value={format.count(data.customers.accounts)} />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic title={t('analytics.customers.withOpenDeals')} value={format.count(data.customers.withOpenDeals)} />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic title={t('analytics.customers.untapped', { days: data.customers.untappedDays })} value={format.count(data.customers.untappedCount)} />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic title={t('analytics.attainment.won')} value={format.money(data.customers.won, currency)} />
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24} xl={12}>
+          <Table
+            title={() => t('analytics.customers.best')}
+            rowKey="accountId"
+            size="small"
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            dataSource={data.customers.best}
+            columns={columns}
+            locale={{ emptyText: t('analytics.customers.noneWon') }}
+            data-testid="rep-best"
+          />
+        </Col>
+        <Col xs={24} xl={12}>
+          <Table
+            title={() => t('analytics.customers.untapped', { days: data.customers.untappedDays })}
+            rowKey="accountId"
+            size="small"
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            scroll={{ x: 'max-content' }}
+            dataSource={data.customers.untapped}
+            columns={columns}
+            locale={{ emptyText: t('analytics.customers.noneUntapped') }}
+            data-testid="rep-untapped"
+          />
+        </Col>
+      </Row>
+    </>
   );
 }

@@ -1,6 +1,5 @@
+import type { DashboardView } from '../api/analytics';
 import type { AccessLevel } from '../api/types';
-
-export type DashboardView = 'executive' | 'manager' | 'rep';
 
 /**
  * The dashboards a reader may open, their own first: who sees everyone (executives, admins) gets

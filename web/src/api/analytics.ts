@@ -44,6 +44,8 @@ export interface AttainmentRow {
   gap: string;
   pipeline: string;
   weighted: string;
+  /** Dashboards: the won and the open deals the row counts. */
+  drill?: { won: DrillLink; pipeline: DrillLink };
 }
 
 export const TARGET_METRICS = ['revenue', 'visits', 'calls'] as const;
@@ -203,6 +205,8 @@ export interface ForecastRow extends ForecastFigures {
     bestCase?: string;
     adjustments?: Partial<Record<AdjustableCategory, ForecastAdjustment>>;
   };
+  /** Dashboards: the won and the open deals behind the row. */
+  drill?: { closed: DrillLink; pipeline: DrillLink };
 }
 
 export interface Forecast extends AnalyticsRange {
@@ -340,7 +344,19 @@ export interface RepBehaviour extends BehaviourCounts {
   teamId: string | null;
 }
 
-/** Done visits and calls per rep and team, per ISO week (`2025-W07`) and over the range (OPP-7). */
+export interface CoverageFigures {
+  accounts: number;
+  visited: number;
+  /** visited / accounts. */
+  coverage: number | null;
+  /** The key accounts behind the figure. */
+  drill: DrillLink;
+}
+
+/**
+ * Done visits and calls per rep and team, per ISO week (`2025-W07`) and over the range, key-account
+ * coverage, contacts added, days from account to first deal and activity targets (OPP-7).
+ */
 export interface Behaviour extends AnalyticsRange {
   total: BehaviourCounts;
   weeks: (BehaviourCounts & { week: string })[];
@@ -348,6 +364,11 @@ export interface Behaviour extends AnalyticsRange {
   repWeeks: (RepBehaviour & { week: string })[];
   teams: (BehaviourCounts & { teamId: string | null; name: string | null })[];
   teamWeeks: (BehaviourCounts & { week: string; teamId: string | null; name: string | null })[];
+  /** Key accounts (the `keyAccounts` worth most) visited in the last `days` days, per industry. */
+  coverage: CoverageFigures & { days: number; keyAccounts: number; industries: (CoverageFigures & { industry: string | null })[] };
+  contactsAdded: { total: number; reps: { ownerId: string; name: string | null; added: number }[] };
+  accountToOpportunity: { accounts: number; withOpportunity: number; averageDays: number | null; medianDays: number | null };
+  activityTargets: ActivityAttainmentRow[];
 }
 
 export interface CustomerFigures {
@@ -363,9 +384,58 @@ export interface CustomerFigures {
   drill: { account: DrillLink; won: DrillLink; openPipeline: DrillLink };
 }
 
-/** A rep's own dashboard (BI-1): funnel, forecast with the rank among the team's peers, customers. */
+/** A period's forecast with the call adjusted by each top team's historical accuracy (BI-1). */
+export interface ForecastSummary extends AnalyticsRange, ForecastFigures {
+  /** The call with each top team's own call replaced by its accuracy-adjusted forecast. */
+  accuracyAdjusted: string;
+  /** The top teams; those without finished history have no adjusted forecast. */
+  teams: Omit<TeamAccuracy, 'snapshots'>[];
+  drill: { closed: DrillLink; commit: DrillLink; bestCase: DrillLink; pipeline: DrillLink };
+}
+
+/** Executive dashboard (BI-1): attainment, forecast by region, team and product line, quarter and year, campaign ROI. */
+export interface ExecutiveDashboard extends AnalyticsRange {
+  attainment: { teams: AttainmentRow[]; reps: AttainmentRow[] };
+  byRegion: ForecastRow[];
+  byTeam: ForecastRow[];
+  byProductLine: ForecastRow[];
+  forecast: { quarter: ForecastSummary; year: ForecastSummary };
+  campaigns: Pick<CampaignRoi, 'model' | 'total' | 'byType'>;
+}
+
+export interface StagePipelineFigures {
+  deals: number;
+  amount: string;
+  weighted: string;
+  /** Expected to close before today. */
+  overdue: number;
+  /** The open deals behind the figures. */
+  drill: DrillLink;
+}
+
+/** Open pipeline of one stage, in total and per owner: the team's progress (OPP-9). */
+export interface StagePipeline extends StagePipelineFigures {
+  stageId: string;
+  name: string;
+  processId: string;
+  order: number;
+  owners: (StagePipelineFigures & { ownerId: string; name: string | null })[];
+}
+
+/** The front-line manager's weekly review (BI-1, OPP-9). */
+export interface ManagerDashboard extends AnalyticsRange {
+  teamId: string | null;
+  attainment: AttainmentRow[];
+  pipeline: StagePipeline[];
+  behaviour: Behaviour;
+  forecast: { total: ForecastFigures; reps: ForecastRow[] };
+  funnel: Funnel;
+}
+
+/** A rep's own dashboard (BI-1): funnel, forecast with the rank among the team's peers, customers, own targets. */
 export interface RepDashboard extends AnalyticsRange {
   ownerId: string;
+  attainment: AttainmentRow[];
   funnel: Funnel;
   forecast: Omit<ForecastFigures, 'call'> & { call: string; rank: number | null; peers: number; drill: { closed: DrillLink; pipeline: DrillLink } };
   customers: {
@@ -378,6 +448,58 @@ export interface RepDashboard extends AnalyticsRange {
     best: CustomerFigures[];
     untapped: CustomerFigures[];
   };
+}
+
+export type DashboardView = 'executive' | 'manager' | 'rep';
+
+export interface Dashboards {
+  executive: ExecutiveDashboard;
+  manager: ManagerDashboard;
+  rep: RepDashboard;
+}
+
+/** The rates a funnel plan stands on (M2L-8). */
+export interface PlannerRates {
+  averageDealSize: string | null;
+  /** Won / (won + lost). */
+  winRate: number | null;
+  /** Deals per SQL (may exceed 1). */
+  opportunitiesPerSql: number | null;
+  sqlPerMql: number | null;
+  mqlPerLead: number | null;
+}
+export type PlannerRate = Exclude<keyof PlannerRates, 'averageDealSize'>;
+
+/** A revenue target or a growth % over the period before; assumptions left out are measured. */
+export interface PlannerInput extends Pick<AnalyticsFilters, 'period' | 'teamId' | 'ownerId' | 'currency'> {
+  target?: Money;
+  growth?: number;
+  assumptions?: Partial<{ [K in keyof PlannerRates]: NonNullable<PlannerRates[K]> }> & { mix?: Record<string, number> };
+}
+
+export const PLAN_METRICS = ['revenue', 'wonDeals', 'opportunities', 'sqls', 'mqls', 'leads'] as const;
+export type PlanMetric = (typeof PLAN_METRICS)[number];
+
+export interface FunnelPlan extends AnalyticsRange {
+  /** Rates measured over these days; the growth applies to the revenue won in `previousPeriod`. */
+  basis: { from: string; to: string; previousPeriod: string; previousRevenue: string; growth: number | null };
+  target: string;
+  /** What the plan used: the caller's overrides, else measured. */
+  assumptions: PlannerRates;
+  measured: PlannerRates;
+  plan: { revenue: string } & Record<Exclude<PlanMetric, 'revenue'>, number>;
+  /** Leads per campaign type, in proportion to the opportunities each brought, at its own yield. */
+  byCampaignType: {
+    type: string;
+    share: number;
+    opportunities: number;
+    leads: number;
+    leadsPerOpportunity: number;
+    costPerLead: string | null;
+    cost: string | null;
+  }[];
+  versusActual: { metric: PlanMetric; plan: number | string; actual: number | string; attainment: number | null }[];
+  asOf: string;
 }
 
 /** `period=…&teamId=…` without empty values; a day range replaces the period. */
@@ -416,7 +538,11 @@ export const analyticsApi = {
     get<ForecastAccuracy>('/analytics/forecast-accuracy', filters, {}, signal),
   campaignRoi: (filters: AnalyticsFilters, model: AttributionModel, signal?: AbortSignal) =>
     get<CampaignRoi>('/analytics/campaign-roi', filters, { model }, signal),
-  repDashboard: (filters: AnalyticsFilters, signal?: AbortSignal) => get<RepDashboard>('/dashboards/rep', filters, {}, signal),
+  /** A role's dashboard in one answer, every figure with its drill link. */
+  dashboard: <V extends DashboardView>(view: V, filters: AnalyticsFilters, signal?: AbortSignal) =>
+    get<Dashboards[V]>(`/dashboards/${view}`, filters, {}, signal),
+  /** Back-calculates the funnel a target needs; read-only, so it may be asked on every change. */
+  planner: (input: PlannerInput, signal?: AbortSignal) => request<FunnelPlan>('POST', '/analytics/planner', { body: input, signal }),
   behaviour: (filters: AnalyticsFilters, signal?: AbortSignal) => get<Behaviour>('/analytics/behaviour', filters, {}, signal),
   /** The records behind a figure whose answer names them (analytics drill links only). */
   drill: (link: DrillLink, signal?: AbortSignal) =>
