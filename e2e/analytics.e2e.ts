@@ -3,8 +3,10 @@ import type { Browser, Page } from 'playwright-core';
 import { apiClient, launchBrowser, signIn, startServer, type RunningServer } from './harness.js';
 
 /**
- * JOURNEYS.md 5 and 6: the VP's executive dashboard shows the API's figures, the funnel opens the
- * records behind a step, a manager adjusts a rep's commit with a note, the pages fit a phone.
+ * JOURNEYS.md 5 and 6: the VP's executive dashboard shows the API's figures and every money figure
+ * opens its deals, the funnel opens the records behind a step, the manager sees the pipeline per
+ * stage and rep and adjusts a rep's commit with a note, the planner asks the API on every change,
+ * the pages fit a phone.
  * The history comes in through the analytics history import, dated inside the current quarter.
  */
 const PASSWORD = 'Lead2Cash!demo';
@@ -70,26 +72,60 @@ afterAll(async () => {
 });
 
 const amountOf = async (testId: string) => page.getByTestId(testId).getAttribute('data-amount');
+const userId = async (name: string) => (await admin('GET', `/users?q=${encodeURIComponent(name)}`)).data[0].id as string;
+type Link = { path: string; query: Record<string, string> };
+/** The records the API lists behind a drill link. */
+const drilled = async (link: Link) => (await admin('GET', `${link.path.replace(/^\/api\/v1/, '')}?${new URLSearchParams(link.query)}`)).records as { name: string }[];
+/** The deal names in the open drawer, by their history-import key (A1 …), sorted. */
+async function drawerKeys() {
+  const drawer = page.getByTestId('analytics-drill');
+  await drawer.getByTestId('analytics-drill-record').first().waitFor();
+  const names = await drawer.getByTestId('analytics-drill-link').allTextContents();
+  return names.map((n) => n.match(/\((A\d)-/)?.[1] ?? n).sort();
+}
+async function closeDrawer() {
+  await page.keyboard.press('Escape');
+  await page.getByTestId('analytics-drill').waitFor({ state: 'hidden' });
+}
 
 describe('analytics in the browser', () => {
-  it('the executive dashboard shows the quarter with the API’s figures and the quota attainment', async () => {
+  it('the executive dashboard shows the API’s figures; won amounts and region rows open their deals', async () => {
     await signIn(page, server.url, ADMIN, PASSWORD);
-    await page.goto(`${server.url}/dashboard`);
+    await page.goto(`${server.url}/dashboard?period=${period}`);
     await page.locator('[data-testid="dashboard-page"][data-view="executive"]').waitFor();
-    const api = await admin('GET', `/analytics/forecast?period=${period}&groupBy=team`);
-    expect(Number(api.total.closed)).toBeCloseTo(2000.5);
+    const api = await admin('GET', `/dashboards/executive?period=${period}`);
+    const quarter = api.forecast.quarter;
+    expect(Number(quarter.closed)).toBeCloseTo(2000.5);
     await page.locator('[data-testid="exec-period-closed"][data-amount]').waitFor();
-    await expect(amountOf('exec-period-closed')).resolves.toBe(api.total.closed);
-    await expect(amountOf('exec-period-call')).resolves.toBe(api.total.call);
-    await expect(amountOf('exec-period-weighted')).resolves.toBe(api.total.weighted);
+    await expect(amountOf('exec-period-closed')).resolves.toBe(quarter.closed);
+    await expect(amountOf('exec-period-call')).resolves.toBe(quarter.call);
+    await expect(amountOf('exec-period-weighted')).resolves.toBe(quarter.weighted);
+    await expect(amountOf('exec-period-pipeline')).resolves.toBe(quarter.pipeline);
     // Shown formatted for the reader: ¥2,000.50.
     await expect(page.getByTestId('exec-period-closed').textContent()).resolves.toContain('2,000.50');
 
-    const attainment = await admin('GET', `/analytics/attainment?period=${period}`);
-    const ann = (await admin('GET', `/users?q=${encodeURIComponent(`Ann ${run}`)}`)).data[0];
-    const row = attainment.rows.find((r: { ownerId: string }) => r.ownerId === ann.id);
+    const ann = await userId(`Ann ${run}`);
+    const row = api.attainment.reps.find((r: { ownerId: string }) => r.ownerId === ann);
     expect(row).toMatchObject({ target: '5000.00', won: '1200.00' });
-    await expect(page.getByTestId(`attainment-won-${row.targetId}`).getAttribute('data-amount')).resolves.toBe(row.won);
+    await expect(amountOf(`attainment-won-${row.targetId}`)).resolves.toBe(row.won);
+
+    // A won amount opens the won deals behind it, each leading to its deal.
+    await page.getByTestId(`attainment-won-${row.targetId}-drill`).click();
+    await expect(drawerKeys()).resolves.toEqual(['A1']);
+    await closeDrawer();
+    await page.getByTestId('exec-period-closed-drill').click();
+    await expect(drawerKeys()).resolves.toEqual(['A1', 'A3']);
+    await closeDrawer();
+
+    // A region row's closed amount: the won deals of the region's accounts.
+    const east = api.byRegion.find((r: { key: string }) => r.key === 'East');
+    expect(east.closed).toBe('2000.50');
+    await page.getByTestId('exec-region-closed-East').click();
+    const keys = await drawerKeys();
+    expect(keys).toEqual(['A1', 'A3']);
+    expect(keys).toHaveLength((await drilled(east.drill.closed)).length);
+    await page.getByTestId('analytics-drill').getByTestId('analytics-drill-link').first().click();
+    await page.waitForURL(/\/opportunities\/[0-9a-f-]{36}$/);
   });
 
   it('the funnel drill-down opens the records behind a step, each leading to its deal', async () => {
@@ -102,23 +138,40 @@ describe('analytics in the browser', () => {
     const drawer = page.getByTestId('analytics-drill');
     await drawer.getByTestId('analytics-drill-record').first().waitFor();
     await expect(drawer.getByTestId('analytics-drill-record').count()).resolves.toBe(won.count);
-    const names = await drawer.getByTestId('analytics-drill-link').allTextContents();
-    expect(names.sort().map((n) => n.match(/\((A\d)-/)?.[1])).toEqual(['A1', 'A3']);
+    await expect(drawerKeys()).resolves.toEqual(['A1', 'A3']);
     await drawer.getByTestId('analytics-drill-link').first().click();
     await page.waitForURL(/\/opportunities\/[0-9a-f-]{36}$/);
   });
 
-  it("a manager adjusts a rep's commit with a note; the rep's own figure stays beside it", async () => {
-    const bob = (await admin('GET', `/users?q=${encodeURIComponent(`Bob ${run}`)}`)).data[0];
+  it('the manager dashboard shows the open pipeline per stage and rep, each figure opening its deals', async () => {
     await page.goto(`${server.url}/dashboard?view=manager&period=${period}`);
-    await page.getByTestId(`forecast-adjust-${bob.id}`).click();
+    const api = await admin('GET', `/dashboards/manager?period=${period}`);
+    const bob = await userId(`Bob ${run}`);
+    const ann = await userId(`Ann ${run}`);
+    for (const [owner, key, amount] of [[bob, 'A4', '500.00'], [ann, 'A5', '300.00']] as const) {
+      const stage = api.pipeline.find((s: { owners: { ownerId: string }[] }) => s.owners.some((o) => o.ownerId === owner));
+      const figures = stage.owners.find((o: { ownerId: string }) => o.ownerId === owner);
+      expect(figures).toMatchObject({ deals: 1, amount });
+      const cell = page.getByTestId(`pipeline-${stage.stageId}-${owner}`);
+      await expect(cell.textContent()).resolves.toContain(amount.replace('.00', ''));
+      await cell.click();
+      await expect(drawerKeys()).resolves.toEqual([key]);
+      await closeDrawer();
+    }
+    await expect(page.getByTestId('pipeline-table').locator('thead').textContent()).resolves.toContain(`Bob ${run}`);
+  });
+
+  it("a manager adjusts a rep's commit with a note; the rep's own figure stays beside it", async () => {
+    const bob = await userId(`Bob ${run}`);
+    await page.goto(`${server.url}/dashboard?view=manager&period=${period}`);
+    await page.getByTestId(`forecast-adjust-${bob}`).click();
     const dialog = page.getByTestId('adjust-dialog');
     await dialog.getByTestId('adjust-amount').fill('650');
     await dialog.getByTestId('adjust-note').fill('Zeta signs on Friday');
     await page.getByTestId('adjust-save').click();
-    await page.getByTestId(`forecast-commit-${bob.id}-adjusted`).waitFor();
+    await page.getByTestId(`forecast-commit-${bob}-adjusted`).waitFor();
     const rows = (await admin('GET', `/analytics/forecast?period=${period}`)).rows;
-    const bobRow = rows.find((r: { key: string }) => r.key === bob.id);
+    const bobRow = rows.find((r: { key: string }) => r.key === bob);
     expect(bobRow.adjusted.commit).toBe('650.00');
     expect(bobRow.adjusted.adjustments.commit).toMatchObject({ note: 'Zeta signs on Friday', original: bobRow.commit });
   });
@@ -131,47 +184,54 @@ describe('analytics in the browser', () => {
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
   });
 
-  it('the funnel planner back-calculates from the target and recalculates when it changes', async () => {
-    // Plan the next quarter from the one the history is in.
+  it('the funnel planner shows the API’s plan and asks again when the target or an assumption changes', async () => {
+    // Plan the next quarter: the growth base is the quarter the history is in.
     const [, fy, q] = /^FY(\d{4})-Q(\d)$/.exec(period)!;
     const next = Number(q) === 4 ? `FY${Number(fy) + 1}-Q1` : `FY${fy}-Q${Number(q) + 1}`;
-    const rates = await admin('GET', `/analytics/win-rates?period=${period}`);
-    const funnel = await admin('GET', `/analytics/funnel?period=${period}`);
-    const firstStage = funnel.steps.find((s: { key: string }) => s.key.startsWith('stage:')).count;
-    const won = funnel.steps.find((s: { key: string }) => s.key === 'won').count;
-    const average = Number(rates.total.averageDealSize);
-    const expected = (target: number) => {
-      const deals = Math.ceil(target / average);
-      return { deals, opportunities: Math.ceil(deals / (won / firstStage)) };
-    };
+    const count = new Intl.NumberFormat('zh-CN').format;
+    // The history has deals but no leads: the lead-side rates cannot be measured, the reader gives them.
+    const given = { mqlPerLead: 0.5, sqlPerMql: 0.5, opportunitiesPerSql: 1 };
+    const planned = async (amount: string, assumptions: object = given) =>
+      (await admin('POST', '/analytics/planner', { period: next, target: { amount, currency: 'CNY' }, assumptions })).plan as Record<string, number>;
 
     await page.goto(`${server.url}/analytics/planner?period=${next}`);
-    // The base: what the reference quarter won, once its figures are in.
-    await page.locator('[data-testid="planner-base"]:has-text("2,000.50")').waitFor();
     await page.getByTestId('planner-mode').getByText('收入目标').click();
     await page.getByTestId('planner-revenue').fill('10000');
-    let want = expected(10000);
-    await page.locator(`[data-testid="planner-needed-wonDeals"]:text-is("${want.deals}")`).waitFor();
-    await expect(page.getByTestId('planner-needed-opportunities').textContent()).resolves.toBe(String(want.opportunities));
+    // The server names the rate it could not measure; the field says so.
+    await page.locator('.ant-form-item-has-error [data-testid^="planner-rate-"]').first().waitFor();
+    await page.getByTestId('planner-rate-mqlPerLead').fill('50');
+    await page.getByTestId('planner-rate-sqlPerMql').fill('50');
+    await page.getByTestId('planner-rate-opportunitiesPerSql').fill('100');
+    let want = await planned('10000');
+    await page.locator(`[data-testid="planner-needed-wonDeals"]:text-is("${count(want.wonDeals)}")`).waitFor();
+    await expect(page.getByTestId('planner-needed-opportunities').textContent()).resolves.toBe(count(want.opportunities));
+    await expect(page.getByTestId('planner-needed-leads').textContent()).resolves.toBe(count(want.leads));
+    // Measured where the history allows: the quarter before won 2,000.50 (the base of a growth plan).
+    await expect(page.getByTestId('planner-base').textContent()).resolves.toContain('2,000.50');
 
     await page.getByTestId('planner-revenue').fill('25000');
-    want = expected(25000);
-    await page.locator(`[data-testid="planner-needed-wonDeals"]:text-is("${want.deals}")`).waitFor();
-    await expect(page.getByTestId('planner-needed-opportunities').textContent()).resolves.toBe(String(want.opportunities));
+    want = await planned('25000');
+    await page.locator(`[data-testid="planner-needed-wonDeals"]:text-is("${count(want.wonDeals)}")`).waitFor();
+    await expect(page.getByTestId('planner-needed-opportunities').textContent()).resolves.toBe(count(want.opportunities));
 
-    // An edited assumption recalculates too: every opportunity won.
-    await page.getByTestId('planner-rate-opportunityToWon').fill('100');
-    await page.locator(`[data-testid="planner-needed-opportunities"]:text-is("${want.deals}")`).waitFor();
+    // An edited assumption is sent with the target: every opportunity won.
+    await page.getByTestId('planner-rate-winRate').fill('100');
+    want = await planned('25000', { ...given, winRate: 1 });
+    expect(want.opportunities).toBe(want.wonDeals);
+    await page.locator(`[data-testid="planner-needed-opportunities"]:text-is("${count(want.opportunities)}")`).waitFor();
+    await expect(page.getByTestId('planner-needed-leads').textContent()).resolves.toBe(count(want.leads));
   });
 
   it('fits a phone: no sideways scrolling, the charts follow the width', async () => {
     await page.setViewportSize({ width: 375, height: 800 });
-    await page.goto(`${server.url}/dashboard?period=${period}`);
-    await page.locator('[data-testid="exec-period-closed"][data-amount]').waitFor();
-    await page.getByTestId('funnel-chart').or(page.locator('.l2c-chart').first()).first().waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    const chartWidth = await page.locator('.l2c-chart canvas').first().evaluate((c) => c.getBoundingClientRect().width);
-    expect(chartWidth).toBeLessThanOrEqual(375);
+    for (const view of ['executive', 'manager']) {
+      await page.goto(`${server.url}/dashboard?view=${view}&period=${period}`);
+      await page.locator(view === 'executive' ? '[data-testid="exec-period-closed"][data-amount]' : '[data-testid="pipeline-table"]').waitFor();
+      await page.locator('.l2c-chart canvas').first().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, view).toBeLessThanOrEqual(0);
+      const chartWidth = await page.locator('.l2c-chart canvas').first().evaluate((c) => c.getBoundingClientRect().width);
+      expect(chartWidth, view).toBeLessThanOrEqual(375);
+    }
   });
 });

@@ -17,7 +17,7 @@ import { AnalyticsNav } from './AnalyticsNav';
 import { funnelOption } from './chart-options';
 import { EChart } from './EChart';
 import { readPeriodKey } from './fiscal-calendar';
-import { plannerInput, withOverride, type PlannerOverrides } from './planner-input';
+import { missingAssumption, plannerInput, withOverride, type PlannerOverrides } from './planner-input';
 import { useAnalyticsFilters } from './use-analytics-filters';
 import { useAnalyticsFormat } from './use-analytics-format';
 import { usePeriodLabel } from './use-period-label';
@@ -82,6 +82,9 @@ export function PlannerPage() {
     placeholderData: keepPreviousData,
   });
   const plan: FunnelPlan | undefined = input ? planQuery.data : undefined;
+  /** Without history to measure it, the reader gives the rate the server names. */
+  const missing = input ? missingAssumption(planQuery.error) : null;
+  const fieldError = (name: string) => (missing === name ? { validateStatus: 'error' as const, help: planQuery.error?.message } : {});
   const previous = plan ? readPeriodKey(plan.basis.previousPeriod) : null;
   const current = plan?.period ? readPeriodKey(plan.period) : null;
   const set = <K extends keyof PlannerOverrides>(key: K, value: PlannerOverrides[K] | undefined) => setOverrides((o) => withOverride(o, key, value));
@@ -101,7 +104,7 @@ export function PlannerPage() {
       <PageHeader title={t('nav.analytics')} subtitle={t('analytics.planner.subtitle')} />
       <AnalyticsNav active="planner" />
       <AnalyticsFilterBar state={state} />
-      {planQuery.isError && input ? (
+      {planQuery.isError && input && !missing ? (
         <Alert type="warning" showIcon className="l2c-section" title={t('analytics.planner.failed')} description={planQuery.error.message} data-testid="planner-error" />
       ) : null}
       <Row gutter={16}>
@@ -173,6 +176,7 @@ export function PlannerPage() {
             ) : null}
             <Form layout="horizontal" labelCol={{ span: 12 }} wrapperCol={{ span: 12 }}>
               <Form.Item
+                {...fieldError('averageDealSize')}
                 label={t('analytics.planner.averageDeal', { currency })}
                 extra={plan ? t('analytics.planner.measured', { value: format.money(plan.measured.averageDealSize, currency) }) : null}
               >
@@ -190,7 +194,7 @@ export function PlannerPage() {
                 />
               </Form.Item>
               {RATES.map(({ rate, label, max }) => (
-                <Form.Item key={rate} label={t(label)} extra={plan ? t('analytics.planner.measured', { value: format.rate(plan.measured[rate]) }) : null}>
+                <Form.Item key={rate} {...fieldError(rate)} label={t(label)} extra={plan ? t('analytics.planner.measured', { value: format.rate(plan.measured[rate]) }) : null}>
                   <InputNumber
                     min={0.1}
                     max={max}
