@@ -1,4 +1,4 @@
-import { Col, Row, Statistic, Table } from 'antd';
+import { Col, Row, Statistic, Table, Typography } from 'antd';
 import type { Behaviour } from '../api/analytics';
 import { useI18n } from '../i18n/i18n-context';
 import { DrillNumber, DrillStatistic, type OnDrill } from './DrillDrawer';
@@ -34,6 +34,9 @@ export function CoverageSummary({ data, onDrill }: { data: Behaviour; onDrill: O
           />
         </Col>
       </Row>
+      <Typography.Paragraph type="secondary" data-testid="coverage-basis">
+        {coverage.basis === 'segment' ? t('analytics.coverage.basisSegment') : t('analytics.coverage.basisTopValue', { n: coverage.keyAccounts })}
+      </Typography.Paragraph>
       <Table
         rowKey={(r) => r.industry ?? '-'}
         size="small"

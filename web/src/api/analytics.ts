@@ -365,7 +365,13 @@ export interface Behaviour extends AnalyticsRange {
   teams: (BehaviourCounts & { teamId: string | null; name: string | null })[];
   teamWeeks: (BehaviourCounts & { week: string; teamId: string | null; name: string | null })[];
   /** Key accounts (the `keyAccounts` worth most) visited in the last `days` days, per industry. */
-  coverage: CoverageFigures & { days: number; keyAccounts: number; industries: (CoverageFigures & { industry: string | null })[] };
+  coverage: CoverageFigures & {
+    days: number;
+    keyAccounts: number;
+    /** segment: the accounts marked key; top-value: none are marked, the `keyAccounts` worth most stand in. */
+    basis: 'segment' | 'top-value';
+    industries: (CoverageFigures & { industry: string | null })[];
+  };
   contactsAdded: { total: number; reps: { ownerId: string; name: string | null; added: number }[] };
   accountToOpportunity: { accounts: number; withOpportunity: number; averageDays: number | null; medianDays: number | null };
   activityTargets: ActivityAttainmentRow[];

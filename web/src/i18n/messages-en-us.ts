@@ -1907,6 +1907,8 @@ export const enUS = {
   'analytics.coverage.toFirstDeal': 'Days from a new account to its first deal',
   'analytics.coverage.withDeal': '{n} of {total} new accounts have one',
   'analytics.coverage.empty': 'No key accounts: no won or open deals yet.',
+  'analytics.coverage.basisSegment': 'Key accounts: the accounts marked key.',
+  'analytics.coverage.basisTopValue': 'No account is marked key yet: the {n} accounts worth most (won and open) stand in.',
   'analytics.drill.records': '{count} records',
 } as const;
 

@@ -1904,5 +1904,7 @@ export const zhCN: Messages = {
   'analytics.coverage.toFirstDeal': '新客户到首个商机的天数',
   'analytics.coverage.withDeal': '{total} 个新客户中 {n} 个已有商机',
   'analytics.coverage.empty': '暂无重点客户：还没有赢单或进行中的商机。',
+  'analytics.coverage.basisSegment': '重点客户：标记为重点的客户。',
+  'analytics.coverage.basisTopValue': '尚未标记重点客户：以价值最高（赢单与进行中）的 {n} 个客户代替。',
   'analytics.drill.records': '{count} 条记录',
 };
