@@ -23,6 +23,7 @@ const RoleList = lazy(() => import('../settings/RoleList').then((m) => ({ defaul
 const ApiKeyList = lazy(() => import('../settings/ApiKeyList').then((m) => ({ default: m.ApiKeyList })));
 const WebhookList = lazy(() => import('../settings/WebhookList').then((m) => ({ default: m.WebhookList })));
 const AuditList = lazy(() => import('../settings/AuditList').then((m) => ({ default: m.AuditList })));
+const HistoryImportPage = lazy(() => import('../history-import/HistoryImportPage').then((m) => ({ default: m.HistoryImportPage })));
 const ScoringRulesPage = lazy(() => import('../scoring/ScoringRulesPage').then((m) => ({ default: m.ScoringRulesPage })));
 const PredictiveModelPage = lazy(() => import('../scoring/PredictiveModelPage').then((m) => ({ default: m.PredictiveModelPage })));
 const CampaignList = lazy(() => import('../campaigns/CampaignList').then((m) => ({ default: m.CampaignList })));
@@ -83,6 +84,7 @@ const BUILT = new Set([
   'settings-api-keys',
   'settings-webhooks',
   'settings-audit',
+  'settings-history-import',
   'settings-scoring',
   'settings-predictive',
   'settings-sales-processes',
@@ -149,6 +151,7 @@ export function AppRoutes() {
         <Route path="settings/api-keys" element={<Page><ApiKeyList /></Page>} />
         <Route path="settings/webhooks" element={<Page><WebhookList /></Page>} />
         <Route path="settings/audit" element={<Page><AuditList /></Page>} />
+        <Route path="settings/history-import" element={<Page><HistoryImportPage /></Page>} />
         <Route path="settings/scoring" element={<Page><ScoringRulesPage /></Page>} />
         <Route path="settings/predictive-scoring" element={<Page><PredictiveModelPage /></Page>} />
         <Route path="settings/sales-processes" element={<Page><SalesProcessList /></Page>} />

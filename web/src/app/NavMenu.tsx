@@ -61,7 +61,7 @@ export function NavMenu({ onNavigate, collapsed }: NavMenuProps) {
   const location = useLocation();
   const me = useMe();
   const selection = navSelection(location.pathname);
-  const items = visibleNav(NAV_ITEMS, (object) => can(me.permissions, object, 'read'));
+  const items = visibleNav(NAV_ITEMS, (object, action) => can(me.permissions, object, action));
 
   const toMenuItem = (item: NavItem): MenuItem => {
     const label = <span data-testid={`nav-${item.key}`}>{t(item.labelKey)}</span>;

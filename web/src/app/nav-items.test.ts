@@ -32,6 +32,7 @@ describe('navigation', () => {
       'settings-api-keys',
       'settings-webhooks',
       'settings-audit',
+      'settings-history-import',
     ]);
   });
 
@@ -53,12 +54,16 @@ describe('visibleNav', () => {
     const readable = new Set(['accounts', 'contacts', 'activities', 'leads', 'api_keys']);
     const keys = (items: readonly NavItem[]): string[] =>
       items.flatMap((item) => [item.key, ...keys(item.children ?? [])]);
-    const visible = keys(visibleNav(NAV_ITEMS, (object) => readable.has(object)));
+    const visible = keys(visibleNav(NAV_ITEMS, (object, action) => action === 'read' && readable.has(object)));
     expect(visible).toContain('dashboard');
     expect(visible).toContain('accounts');
     expect(visible).not.toContain('opportunities');
     expect(visible).toEqual(expect.arrayContaining(['settings', 'settings-api-keys']));
     expect(visible).not.toContain('settings-audit');
+    // Reading analytics shows the analytics; importing history takes the create right.
+    const analyst = keys(visibleNav(NAV_ITEMS, (object, action) => object === 'analytics' && action === 'read'));
+    expect(analyst).toContain('analytics');
+    expect(analyst).not.toContain('settings-history-import');
     expect(keys(visibleNav(NAV_ITEMS, () => false))).not.toContain('settings');
   });
 });

@@ -8,6 +8,8 @@ export interface NavItem {
   descriptionKey: MessageKey;
   /** The permission object that governs the module, when there is one. */
   object?: string;
+  /** What the role must be allowed to do with `object` to see the entry (default: read). */
+  action?: 'read' | 'create';
   children?: readonly NavItem[];
 }
 
@@ -92,20 +94,28 @@ export const NAV_ITEMS: readonly NavItem[] = [
         object: 'webhooks',
       },
       { key: 'settings-audit', path: '/settings/audit', labelKey: 'nav.audit', descriptionKey: 'module.audit', object: 'audit' },
+      {
+        key: 'settings-history-import',
+        path: '/settings/history-import',
+        labelKey: 'nav.historyImport',
+        descriptionKey: 'module.historyImport',
+        object: 'analytics',
+        action: 'create',
+      },
     ],
   },
 ];
 
 /**
- * The entries a user may open: those whose object the role can read at all. A group without
- * entries left disappears. (Hiding is a courtesy; the server enforces access.)
+ * The entries a user may open: those whose object the role may read (or create, when the entry
+ * says so). A group without entries left disappears. (Hiding is a courtesy; the server enforces access.)
  */
-export function visibleNav(items: readonly NavItem[], canRead: (object: string) => boolean): NavItem[] {
+export function visibleNav(items: readonly NavItem[], allowed: (object: string, action: 'read' | 'create') => boolean): NavItem[] {
   const result: NavItem[] = [];
   for (const item of items) {
-    if (item.object && !canRead(item.object)) continue;
+    if (item.object && !allowed(item.object, item.action ?? 'read')) continue;
     if (item.children) {
-      const children = visibleNav(item.children, canRead);
+      const children = visibleNav(item.children, allowed);
       if (children.length > 0) result.push({ ...item, children });
       continue;
     }
