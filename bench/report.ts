@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { AnalyticsResult, AnalyticsTiming } from './analytics.js';
 import type { ApiReadsResult } from './api-reads.js';
 import type { LeadImportResult } from './lead-import.js';
 import type { StartupResult } from './startup.js';
@@ -13,6 +14,7 @@ export interface BenchResult {
   generateMs: number;
   connections: number;
   /** Absent when `--only` left the benchmark out. */
+  analytics?: AnalyticsResult;
   apiReads?: ApiReadsResult;
   leadImport?: LeadImportResult;
   startup?: StartupResult;
@@ -22,10 +24,17 @@ const n = (x: number) => x.toLocaleString('en-US');
 
 /** One run as a markdown section: machine, versions, scale, each figure beside its baseline and target. */
 export function resultsMarkdown(result: BenchResult): string {
-  const { apiReads: r, leadImport: imp, startup } = result;
+  const { analytics: an, apiReads: r, leadImport: imp, startup } = result;
   const cpu = (ms: number | undefined) => (ms === undefined ? '' : `, ${n(ms)} ms CPU`);
   const load = (x: ApiReadsResult['getById']['ours']) => `${n(x.requestsPerSecond)} req/s, p50 ${x.p50Ms} ms, p99 ${x.p99Ms} ms${x.errors ? `, ${x.errors} errors` : ''}`;
+  const timing = (label: string, x: AnalyticsTiming, target: string) =>
+    `| ${label} | ${n(x.oursMs)} ms | one hand-written SQL statement: ${n(x.sqlMs)} ms | ${x.ratio}${target} |`;
   const rows = [
+    ...(an ? [
+      timing(`Funnel, as an executive, ${an.from} – ${an.to} (median of ${an.repetitions}; ${an.funnel.figures} figures equal)`, an.funnel, ' (≤ 1.5; < 1 s)'),
+      timing(`Forecast rolled up the team hierarchy (${an.forecast.figures} figures equal)`, an.forecast, ' (≤ 1.5; < 1 s)'),
+      timing(`Campaign ROI, linear attribution, with MQL → SQL alignment (${an.campaignRoi.figures} figures equal)`, an.campaignRoi, ''),
+    ] : []),
     ...(imp ? [
       `| Lead import, ${n(imp.rows)} rows (${imp.duplicatesPlanted} already in the CRM; dedup on) | ${n(imp.importRowsPerSecond)} rows/s | raw \`COPY\`: ${n(imp.copyRowsPerSecond)} rows/s | ${imp.importRatio} (≥ 0.25) |`,
       `| … including scoring and assignment of every new lead | ${n(imp.endToEndRowsPerSecond)} rows/s | raw \`COPY\` | ${imp.endToEndRatio} |`,

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows, type Database } from '../server/src/platform/db/client.js';
 import { openTestDatabase } from '../server/test/test-database.js';
+import { benchAnalytics } from './analytics.js';
 import { benchApiKey, benchApiReads, type BenchTarget } from './api-reads.js';
 import { benchLeadImport } from './lead-import.js';
 import { recordResults, resultsMarkdown, type BenchResult } from './report.js';
@@ -12,7 +13,7 @@ import { generateScaleTenant } from './scale-data.js';
 import { benchStartup } from './startup.js';
 
 /**
- * `npm run bench [-- --scale 0.1 --duration 10 --import-rows 20000 --only api,import,startup --record]`: each benchmark
+ * `npm run bench [-- --scale 0.1 --duration 10 --import-rows 20000 --only analytics,api,import,startup --record]`: each benchmark
  * runs our code and a baseline in the same run on the same database and reports the ratio;
  * absolute numbers are for information. With DATABASE_URL the database is a fresh one on that
  * server, else the embedded PGlite. `--record` keeps docs/performance.md current.
@@ -25,11 +26,11 @@ const { values } = parseArgs({
     'import-rows': { type: 'string', default: '20000' },
     smoke: { type: 'boolean', default: false },
     record: { type: 'boolean', default: false },
-    /** Comma-separated subset of api, import, startup (all by default): profile one benchmark without the others. */
+    /** Comma-separated subset of analytics, api, import, startup (all by default): profile one benchmark without the others. */
     only: { type: 'string' },
   },
 });
-const BENCHMARKS = ['api', 'import', 'startup'] as const;
+const BENCHMARKS = ['analytics', 'api', 'import', 'startup'] as const;
 const only = new Set(values.only ? values.only.split(',').map((s) => s.trim()) : BENCHMARKS);
 for (const name of only) if (!(BENCHMARKS as readonly string[]).includes(name)) throw new Error(`--only: unknown benchmark ${name} (${BENCHMARKS.join(', ')})`);
 if (values.record && only.size < BENCHMARKS.length) throw new Error('--record needs every benchmark (no --only)');
@@ -49,6 +50,7 @@ const [{ version }] = await queryRows<{ version: string }>(database.db, sql`SELE
 const generated = performance.now();
 const tenant = await generateScaleTenant(database.db, scale);
 const generateMs = Math.round(performance.now() - generated);
+const analytics = only.has('analytics') ? await benchAnalytics(database.db, tenant, values.smoke ? 1 : 5) : undefined;
 let apiReads: BenchResult['apiReads'];
 if (only.has('api')) {
   const apiKey = await benchApiKey(database.db, tenant);
@@ -80,6 +82,7 @@ const result: BenchResult = {
   rows: tenant.counts,
   generateMs,
   connections: Number(values.connections),
+  analytics,
   apiReads,
   leadImport,
   startup,

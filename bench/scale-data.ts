@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { AppDb } from '../server/src/platform/db/client.js';
 import { uuidv7 } from '../server/src/platform/db/ids.js';
 import { systemContext } from '../server/src/platform/auth/context-loader.js';
@@ -9,6 +10,7 @@ import { createUser } from '../server/src/platform/tenancy/users.service.js';
 import { accounts, activities, contacts } from '../server/src/modules/customers/customers.schema.js';
 import { leads } from '../server/src/modules/leads/leads.schema.js';
 import { company, mobile, nameVariant, personName, PRODUCT_LINES, SOURCES, TITLES, type Company } from './names.js';
+import { copyRows } from './copy-rows.js';
 import { Random } from './random.js';
 import { generatePipeline } from './scale-pipeline.js';
 
@@ -17,22 +19,17 @@ export const SHAPE = { accounts: 20_000, contacts: 50_000, leads: 100_000, activ
 /** Share of leads planted as duplicates of an earlier lead (same person, typed differently). */
 export const DUPLICATE_RATE = 0.05;
 
-const BATCH = 1000;
 const DAY = 24 * 3600 * 1000;
 
 export interface ScaleTenant {
   tenantId: string;
   adminId: string;
+  /** An executive (analytics and sales read over the whole company): whom the analytics bench reads as. */
+  executiveId: string;
   repIds: string[];
   accountIds: string[];
   counts: Record<string, number>;
   plantedDuplicates: number;
-}
-
-async function insertBatches(db: AppDb, table: Parameters<AppDb['insert']>[0], rows: Record<string, unknown>[]) {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await db.insert(table).values(rows.slice(i, i + BATCH) as never);
-  }
 }
 
 /** Fills one new tenant deterministically (fixed seed) with a realistic, skewed shape. */
@@ -46,9 +43,16 @@ export async function generateScaleTenant(db: AppDb, scale: number, seed = 42): 
     password: 'bench-password-1',
   });
   const ctx = systemContext(db, tenant.tenantId, 'scale generator');
+  // Three levels (company → region → group), so a forecast rolls up through a real hierarchy.
   const regions = ['华北大区', '华东大区', '华南大区', '西南大区', '华中大区'];
   const teamIds: string[] = [];
-  for (const region of regions) teamIds.push((await createTeam(ctx, { name: region, parentId: tenant.rootTeamId })).id);
+  for (const region of regions) {
+    const regionId = (await createTeam(ctx, { name: region, parentId: tenant.rootTeamId })).id;
+    for (const group of ['一组', '二组']) teamIds.push((await createTeam(ctx, { name: `${region}${group}`, parentId: regionId })).id);
+  }
+  const executive = await createUser(ctx, {
+    name: 'Scale Executive', email: `exec-${tenant.tenantId.slice(0, 8)}@bench.lead2cash.local`, roleId: tenant.roles.executive.id, teamId: tenant.rootTeamId,
+  });
   const repIds: string[] = [];
   const teamOf = new Map<string, string>();
   for (let i = 0; i < n('reps'); i++) {
@@ -76,7 +80,7 @@ export async function generateScaleTenant(db: AppDb, scale: number, seed = 42): 
       ownerId: r.pick(repIds), createdAt, updatedAt: createdAt,
     };
   });
-  await insertBatches(db, accounts, accountRows);
+  await copyRows(db, accounts, accountRows);
   const accountIds = accountRows.map((a) => a.id);
 
   // A few big accounts hold many contacts and activities: pick accounts with a skewed index.
@@ -88,7 +92,7 @@ export async function generateScaleTenant(db: AppDb, scale: number, seed = 42): 
       phones: [mobile(r)], email: `c${r.int(1, 1e9)}@example.cn`, ownerId: account.ownerId,
     };
   });
-  await insertBatches(db, contacts, contactRows);
+  await copyRows(db, contacts, contactRows);
 
   const types = ['visit', 'call', 'meeting', 'email', 'task'];
   const activityRows = Array.from({ length: n('activities') }, () => {
@@ -99,7 +103,7 @@ export async function generateScaleTenant(db: AppDb, scale: number, seed = 42): 
       startAt, status: r.chance(0.8) ? 'done' : 'planned', ownerId: account.ownerId, createdAt: startAt, updatedAt: startAt,
     };
   });
-  await insertBatches(db, activities, activityRows);
+  await copyRows(db, activities, activityRows);
 
   let planted = 0;
   const leadRows: Record<string, unknown>[] = [];
@@ -126,7 +130,7 @@ export async function generateScaleTenant(db: AppDb, scale: number, seed = 42): 
       ownerId: status === 'new' ? null : r.pick(repIds), createdAt, updatedAt: createdAt, statusChangedAt: createdAt, companyIndex,
     });
   }
-  await insertBatches(db, leads, leadRows.map(({ companyIndex: _c, ...row }) => row));
+  await copyRows(db, leads, leadRows.map(({ companyIndex: _c, ...row }) => row));
   const pipeline = await generatePipeline(
     ctx,
     r,
@@ -137,15 +141,19 @@ export async function generateScaleTenant(db: AppDb, scale: number, seed = 42): 
       teamOf,
       now,
     },
-    (table, rows) => insertBatches(db, table, rows),
+    (table, rows) => copyRows(db, table, rows),
   );
+  // Statistics, as a database that has held this data a while has them: without them (autovacuum
+  // off or behind a bulk load) the planner guesses, and the benchmarks would measure its guesses.
+  await db.execute(sql`ANALYZE`);
 
   return {
     tenantId: tenant.tenantId,
     adminId: tenant.admin.id,
+    executiveId: executive.id,
     repIds,
     accountIds,
-    counts: { accounts: accountRows.length, contacts: contactRows.length, activities: activityRows.length, leads: leadRows.length, reps: repIds.length, ...pipeline },
+    counts: { accounts: accountRows.length, contacts: contactRows.length, activities: activityRows.length, leads: leadRows.length, teams: 1 + regions.length + teamIds.length, reps: repIds.length, ...pipeline },
     plantedDuplicates: planted,
   };
 }
