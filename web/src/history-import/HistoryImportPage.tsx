@@ -100,7 +100,7 @@ export function HistoryImportPage() {
   return (
     <div data-testid="history-import">
       <PageHeader title={t('historyImport.title')} subtitle={t('historyImport.subtitle')} />
-      <Card>
+      <Card className="l2c-section">
         <Form layout="vertical">
           <Form.Item label={t('historyImport.kind')} extra={t('historyImport.kindHelp')}>
             <Segmented
