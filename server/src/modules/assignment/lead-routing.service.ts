@@ -5,12 +5,13 @@ import { effectivePermissions } from '../../platform/access/permissions.js';
 import { AppError } from '../../platform/http/errors.js';
 import { roles, teams, users } from '../../platform/tenancy/tenancy.schema.js';
 import { isOpen } from '../leads/lead-lifecycle.js';
-import { assignLead, leadHistory, leadStore, queueForRouting, type Lead } from '../leads/leads.service.js';
+import { countsAsOpenLead } from '../leads/lead-reports.service.js';
+import { assignLeads, leadsById, leadStore, queueLeadsForRouting, rejectingActors, type Lead } from '../leads/leads.service.js';
 import type { AssignmentCriteria, AssignmentStrategy } from './assignment-criteria.js';
 import { teamMembers, toCandidate } from './assignment-members.service.js';
 import { orderedRules, toRoutingRules } from './assignment-rules.service.js';
 import { assignmentPointers, assignmentRules } from './assignment.schema.js';
-import { pickAssignee } from './pick-assignee.js';
+import { pickAssignee, type Candidate } from './pick-assignee.js';
 import { routeLead, type RouteDecision, type RoutableLead, type RoutingRule } from './route-lead.js';
 
 /** Why a lead went to the manual routing queue instead of a rep. */
@@ -44,33 +45,77 @@ export const routableFacts = (lead: Lead): RoutableLead => ({
  * Concurrency: the team's pointer row is locked before open leads are counted, so two leads of
  * one team are assigned one after the other and each sees the other's count.
  */
-export function routeAndAssign(ctx: RequestContext, leadId: string): Promise<RouteOutcome> {
+export async function routeAndAssign(ctx: RequestContext, leadId: string): Promise<RouteOutcome> {
+  const [outcome] = await routeAndAssignMany(ctx, [leadId]);
+  return outcome;
+}
+
+/**
+ * routeAndAssign for many leads, in order, in one transaction (an import's chunk): the rules
+ * read once; each team's pointer locked and its members counted once; every pick made in memory
+ * exactly as one lead after another would (a pick moves the pointer and the open-lead counts);
+ * then the assignments, the queued leads and each team's pointer written in one statement each.
+ */
+export function routeAndAssignMany(ctx: RequestContext, leadIds: readonly string[]): Promise<RouteOutcome[]> {
   return inTransaction(ctx, async (ctx) => {
     requireLevel(ctx, 'assignment_rules', 'read');
-    const lead = await leadStore.get(ctx, leadId);
-    if (!isOpen(lead.status)) throw new AppError(409, 'LEAD_NOT_ROUTABLE', { status: lead.status }, { status: lead.status });
-    const decision = routeLead(toRoutingRules(await orderedRules(ctx)), routableFacts(lead));
-    if (decision.queue) {
-      const queued = await queueForRouting(ctx, leadId, { reason: decision.reason });
-      return { outcome: 'queued', decision, ownerId: null, queueReason: decision.reason, lead: queued };
+    const leads = await leadsById(ctx, leadIds);
+    for (const lead of leads) {
+      if (!isOpen(lead.status)) throw new AppError(409, 'LEAD_NOT_ROUTABLE', { status: lead.status }, { status: lead.status });
     }
+    const rules = toRoutingRules(await orderedRules(ctx));
+    const decisions = leads.map((lead) => routeLead(rules, routableFacts(lead)));
+    const teamIds = [...new Set(decisions.flatMap((d) => (d.queue ? [] : [d.teamId])))];
+    const pointers = new Map<string, string | null>();
+    const members = new Map<string, Candidate[]>();
+    for (const teamId of teamIds) {
+      pointers.set(teamId, await lockPointer(ctx, teamId));
+      members.set(teamId, (await teamMembers(ctx, teamId)).map(toCandidate));
+    }
+    // One count per person, whichever rotations they are in, moved as leads change hands.
+    const openLeads = new Map([...members.values()].flat().map((c) => [c.userId, c.openLeads]));
+    const move = (from: string | null, to: string | null, status: string) => {
+      if (!countsAsOpenLead(status)) return;
+      if (from && openLeads.has(from)) openLeads.set(from, openLeads.get(from)! - 1);
+      if (to && openLeads.has(to)) openLeads.set(to, openLeads.get(to)! + 1);
+    };
+    const rejected = await rejectingActors(ctx, leadIds);
+    const now = new Date();
+    const plans = leads.map((lead, i) => {
+      const decision = decisions[i];
+      if (decision.queue) {
+        move(lead.ownerId, null, lead.status);
+        return { lead, decision, ownerId: null, queueReason: decision.reason as QueueReason };
+      }
+      const candidates = members.get(decision.teamId)!.map((c) => ({ ...c, openLeads: openLeads.get(c.userId)! }));
+      const ownerId = pickAssignee(candidates, decision.strategy, { now, lastUserId: pointers.get(decision.teamId)!, exclude: rejected.get(lead.id) });
+      move(lead.ownerId, ownerId, lead.status);
+      if (ownerId) pointers.set(decision.teamId, ownerId);
+      return { lead, decision, ownerId, queueReason: ownerId ? null : ('no_available_member' as const) };
+    });
 
-    const lastUserId = await lockPointer(ctx, decision.teamId);
-    const members = await teamMembers(ctx, decision.teamId);
-    const exclude = new Set(
-      (await leadHistory(ctx, leadId)).filter((h) => h.action === 'reject' && h.actorId).map((h) => h.actorId as string),
-    );
-    const ownerId = pickAssignee(members.map(toCandidate), decision.strategy, { now: new Date(), lastUserId, exclude });
-    if (!ownerId) {
-      const queued = await queueForRouting(ctx, leadId, { reason: 'no_available_member', teamId: decision.teamId });
-      return { outcome: 'queued', decision, ownerId: null, queueReason: 'no_available_member', lead: queued };
+    const queued = plans.filter((p) => p.ownerId === null);
+    const assigned = plans.filter((p) => p.ownerId !== null);
+    const written = new Map<string, Lead>();
+    for (const lead of await queueLeadsForRouting(ctx, queued.map((p) => ({ id: p.lead.id, reason: p.queueReason!, ...(p.decision.teamId ? { teamId: p.decision.teamId } : {}) })))) {
+      written.set(lead.id, lead);
     }
-    const assigned = await assignLead(ctx, leadId, { ownerId, teamId: decision.teamId }, decision.ruleName);
-    await executor(ctx)
-      .update(assignmentPointers)
-      .set({ lastUserId: ownerId, updatedAt: new Date() })
-      .where(and(eq(assignmentPointers.tenantId, ctx.tenantId), eq(assignmentPointers.teamId, decision.teamId)));
-    return { outcome: 'assigned', decision, ownerId, queueReason: null, lead: assigned };
+    for (const lead of await assignLeads(ctx, assigned.map((p) => ({ id: p.lead.id, ownerId: p.ownerId, teamId: p.decision.teamId, reason: p.decision.ruleName })))) {
+      written.set(lead.id, lead);
+    }
+    for (const teamId of new Set(assigned.map((p) => p.decision.teamId!))) {
+      await executor(ctx)
+        .update(assignmentPointers)
+        .set({ lastUserId: pointers.get(teamId), updatedAt: new Date() })
+        .where(and(eq(assignmentPointers.tenantId, ctx.tenantId), eq(assignmentPointers.teamId, teamId)));
+    }
+    return plans.map((p) => ({
+      outcome: p.ownerId ? ('assigned' as const) : ('queued' as const),
+      decision: p.decision,
+      ownerId: p.ownerId,
+      queueReason: p.queueReason,
+      lead: written.get(p.lead.id)!,
+    }));
   });
 }
 
@@ -93,13 +138,28 @@ async function lockPointer(ctx: RequestContext, teamId: string): Promise<string 
  * Runs as the system, from the `leads.promote` event.
  */
 export async function autoAssignPromoted(ctx: RequestContext, leadId: string, promotedAt: Date): Promise<RouteOutcome | null> {
+  const [outcome] = await autoAssignPromotedMany(ctx, [leadId], promotedAt);
+  return outcome ?? null;
+}
+
+/** autoAssignPromoted for leads promoted together (an import's chunk), routed together in order. */
+export function autoAssignPromotedMany(ctx: RequestContext, leadIds: readonly string[], promotedAt: Date): Promise<RouteOutcome[]> {
   return inTransaction(ctx, async (ctx) => {
-    const [lead] = await leadStore.getMany(ctx, [leadId]);
-    if (!lead || lead.status !== 'mql') return null;
-    if (lead.assignedAt && new Date(lead.assignedAt) >= promotedAt) return null;
-    if (!(await hasActiveRule(ctx))) return null;
-    if (lead.ownerId && (await isWithSales(ctx, lead.ownerId))) return null;
-    return routeAndAssign(ctx, leadId);
+    if (leadIds.length === 0) return [];
+    const found = new Map((await leadStore.getMany(ctx, [...leadIds])).map((l) => [l.id, l]));
+    const promoted = leadIds.flatMap((id) => {
+      const lead = found.get(id);
+      if (!lead || lead.status !== 'mql') return [];
+      return lead.assignedAt && new Date(lead.assignedAt) >= promotedAt ? [] : [lead];
+    });
+    if (promoted.length === 0 || !(await hasActiveRule(ctx))) return [];
+    const withSales = new Map<string, boolean>();
+    const routable: string[] = [];
+    for (const lead of promoted) {
+      if (lead.ownerId && !withSales.has(lead.ownerId)) withSales.set(lead.ownerId, await isWithSales(ctx, lead.ownerId));
+      if (!lead.ownerId || !withSales.get(lead.ownerId)) routable.push(lead.id);
+    }
+    return routeAndAssignMany(ctx, routable);
   });
 }
 

@@ -12,6 +12,7 @@ import { dataRows, FileReadError, readRows, type FileShape } from './file-reader
 import { resolveMapping } from './header-mapping.js';
 import { deleteStoredFile, openStoredFile } from './import-file-store.js';
 import { importTarget, type ImportTarget } from './import-targets.js';
+import { enqueueImportedLeads } from './imported-leads.job.js';
 import { importRejects, imports } from './imports.schema.js';
 import { failImport, IMPORT_JOB_TYPE } from './imports.service.js';
 import type { BatchOptions, BatchRow } from './lead-batch.js';
@@ -150,6 +151,9 @@ async function commitBatch(
         cells: r.cells,
         errors: r.errors,
       })));
+    }
+    if (target.object === 'leads') {
+      await enqueueImportedLeads(executor(ctx), { tenantId: ctx.tenantId, importId: opts.importId, leadIds: outcome.createdIds }, batch[batch.length - 1].ordinal);
     }
     if (crashAt !== undefined && batch.some((r) => r.ordinal === crashAt)) throw new Error(`Simulated crash at data row ${crashAt}`);
     await executor(ctx)

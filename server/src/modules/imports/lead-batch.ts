@@ -23,6 +23,8 @@ export interface BatchOptions {
 
 export interface BatchOutcome {
   created: number;
+  /** The new records, for the work that follows them in batches (scoring and assignment of leads). */
+  createdIds: string[];
   merged: number;
   skipped: number;
   rejects: { rowNumber: number; cells: string[]; errors: CellError[] }[];
@@ -49,7 +51,7 @@ async function canEdit(ctx: RequestContext, lead: Lead): Promise<boolean> {
  * announced. With a campaign, every created or merged row records a touch.
  */
 export async function writeLeadBatch(ctx: RequestContext, rows: readonly BatchRow[], opts: BatchOptions): Promise<BatchOutcome> {
-  const outcome: BatchOutcome = { created: 0, merged: 0, skipped: 0, rejects: [] };
+  const outcome: BatchOutcome = { created: 0, createdIds: [], merged: 0, skipped: 0, rejects: [] };
   const valid: { row: BatchRow; input: LeadImportInput }[] = [];
   const validating = performance.now();
   for (const row of rows) {
@@ -106,8 +108,10 @@ export async function writeLeadBatch(ctx: RequestContext, rows: readonly BatchRo
     outcome.merged++;
   }
 
-  await timeStage('import.create', () => createLeadsBulk(ctx, creates, 'import'));
+  // The import's own job scores and routes these leads in batches (see imported-leads.job.ts).
+  await timeStage('import.create', () => createLeadsBulk(ctx, creates, 'import', { importId: opts.importId }));
   outcome.created = creates.length;
+  outcome.createdIds = creates.map((c) => c.id);
   await timeStage('import.merge', async () => {
     for (const { lead, input } of merges.values()) await fillEmptyLeadFields(ctx, lead.id, input, 'import');
   });

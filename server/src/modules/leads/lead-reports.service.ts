@@ -6,6 +6,8 @@ import { leads, leadStatusHistory } from './leads.schema.js';
 
 /** Statuses in which a lead is on its owner's plate. */
 const WORKLOAD_STATUSES = ['new', 'mql', 'accepted', 'sql'];
+/** Whether a lead in this status counts in its owner's open leads (openLeadCounts). */
+export const countsAsOpenLead = (status: string) => WORKLOAD_STATUSES.includes(status);
 
 /**
  * Open leads per owner, counted in one query, for assignment's capacity and least-loaded

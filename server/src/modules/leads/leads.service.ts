@@ -4,7 +4,7 @@ import { queryRows } from '../../platform/db/client.js';
 import { uuidv7 } from '../../platform/db/ids.js';
 import { insertJsonRows } from '../../platform/db/json-insert.js';
 import { publishEvent, publishEvents } from '../../platform/events/publish.js';
-import { AppError, fieldError } from '../../platform/http/errors.js';
+import { AppError, fieldError, notFound } from '../../platform/http/errors.js';
 import { moneyFromColumns, type Money } from '../../platform/normalize/money.js';
 import { normalizePhone } from '../../platform/normalize/phone.js';
 import { trimmedOrNull } from '../../platform/normalize/text.js';
@@ -248,107 +248,166 @@ export function markLeadConverted(
 
 export interface ActionInput {
   reason?: string | null;
+  /** Added to the events' payloads (a batch says its leads are routed already). */
+  eventPayload?: Record<string, unknown>;
 }
 
 /**
  * Moves a lead through its lifecycle. Reject sends it to the manual routing queue without an
  * owner; return-to-nurture gives it back to marketing's pool.
  */
-export function applyLeadAction(ctx: RequestContext, id: string, action: LeadAction, input: ActionInput = {}): Promise<Lead> {
+export async function applyLeadAction(ctx: RequestContext, id: string, action: LeadAction, input: ActionInput = {}): Promise<Lead> {
+  const [lead] = await applyLeadActionMany(ctx, [id], action, input);
+  return lead;
+}
+
+/** applyLeadAction on many leads in one transaction and a few statements (batched promotion of imported leads). */
+export function applyLeadActionMany(ctx: RequestContext, ids: readonly string[], action: LeadAction, input: ActionInput = {}): Promise<Lead[]> {
   return inTransaction(ctx, async (ctx) => {
-    const lead = await leadStore.get(ctx, id);
-    refuseConverted(lead);
-    const result = transition(lead.status, action, input.reason);
-    if (!result.ok) {
-      throw result.code === 'REASON_REQUIRED'
-        ? fieldError('reason', 'FIELD_REQUIRED')
-        : new AppError(409, 'ILLEGAL_TRANSITION', { action, status: lead.status }, { status: lead.status, allowed: result.allowed });
-    }
-    const patch: Record<string, unknown> = {
-      status: result.to,
-      statusChangedAt: new Date(),
-      lastReason: input.reason?.trim() || null,
-    };
-    if (action === 'reject') Object.assign(patch, { ownerId: null, inRoutingQueue: true, assignedAt: null });
-    if (action === 'return-to-nurture') Object.assign(patch, { ownerId: null, inRoutingQueue: false, assignedAt: null });
-    if (action === 'accept') Object.assign(patch, { ownerId: lead.ownerId ?? ctx.actor.userId, inRoutingQueue: false });
-    const updated = await leadStore.update(ctx, id, patch, lead.version);
-    await recordStatus(ctx, id, action, lead.status, result.to, patch.lastReason as string | null);
-    await publishEvent(ctx, {
+    const leads = await leadsById(ctx, ids);
+    const reason = input.reason?.trim() || null;
+    const now = new Date();
+    const moves = leads.map((lead) => {
+      refuseConverted(lead);
+      const result = transition(lead.status, action, input.reason);
+      if (!result.ok) {
+        throw result.code === 'REASON_REQUIRED'
+          ? fieldError('reason', 'FIELD_REQUIRED')
+          : new AppError(409, 'ILLEGAL_TRANSITION', { action, status: lead.status }, { status: lead.status, allowed: result.allowed });
+      }
+      const patch: Record<string, unknown> = { status: result.to, statusChangedAt: now, lastReason: reason };
+      if (action === 'reject') Object.assign(patch, { ownerId: null, inRoutingQueue: true, assignedAt: null });
+      if (action === 'return-to-nurture') Object.assign(patch, { ownerId: null, inRoutingQueue: false, assignedAt: null });
+      if (action === 'accept') Object.assign(patch, { ownerId: lead.ownerId ?? ctx.actor.userId, inRoutingQueue: false });
+      return { lead, to: result.to, patch };
+    });
+    const updated = await leadStore.updateMany(ctx, moves.map((m) => ({ id: m.lead.id, patch: m.patch, expectedVersion: m.lead.version })));
+    await recordStatuses(ctx, moves.map((m) => ({ leadId: m.lead.id, action, from: m.lead.status, to: m.to, reason })));
+    await publishEvents(ctx, moves.map((m) => ({
       type: `leads.${action}`,
       object: 'leads',
-      recordId: id,
-      payload: { from: lead.status, to: result.to, reason: patch.lastReason, previousOwnerId: lead.ownerId },
-    });
+      recordId: m.lead.id,
+      payload: { from: m.lead.status, to: m.to, reason, previousOwnerId: m.lead.ownerId, ...input.eventPayload },
+    })));
     return updated;
   });
 }
 
+/** The leads in the order of `ids`, each visible to the caller (404 otherwise). */
+export async function leadsById(ctx: RequestContext, ids: readonly string[]): Promise<Lead[]> {
+  if (ids.length === 1) return [await leadStore.get(ctx, ids[0])];
+  const found = new Map((await leadStore.getMany(ctx, [...ids])).map((l) => [l.id, l]));
+  return ids.map((id) => {
+    const lead = found.get(id);
+    if (!lead) throw notFound();
+    return lead;
+  });
+}
+
 /** Routes a lead to a rep and/or a team queue; it leaves the manual routing queue. */
-export function assignLead(
+export async function assignLead(
   ctx: RequestContext,
   id: string,
   target: { ownerId?: string | null; teamId?: string | null },
   /** Why, for the status history (e.g. the assignment rule that routed it). */
   reason: string | null = null,
 ): Promise<Lead> {
-  return inTransaction(ctx, async (ctx) => {
-    const lead = await leadStore.get(ctx, id);
-    refuseConverted(lead);
-    if (lead.status === 'disqualified') {
-      throw new AppError(409, 'ILLEGAL_TRANSITION', { action: 'assign', status: lead.status }, { status: lead.status });
-    }
-    const updated = await leadStore.update(
-      ctx,
-      id,
-      { ...target, inRoutingQueue: false, assignedAt: new Date() },
-      lead.version,
-    );
-    await recordStatus(ctx, id, 'assign', lead.status, lead.status, reason);
-    await publishEvent(ctx, { type: 'leads.assigned', object: 'leads', recordId: id, payload: { ...target, previousOwnerId: lead.ownerId } });
-    return updated;
-  });
+  const [lead] = await assignLeads(ctx, [{ id, ...target, reason }]);
+  return lead;
+}
+
+/** assignLead for many leads in one transaction and a few statements (batched routing). */
+export function assignLeads(
+  ctx: RequestContext,
+  items: readonly { id: string; ownerId?: string | null; teamId?: string | null; reason: string | null }[],
+): Promise<Lead[]> {
+  const now = new Date();
+  return routeLeadsTo(ctx, 'assign', 'leads.assigned', items.map(({ id, reason, ...target }) => ({
+    id,
+    reason,
+    patch: { ...target, inRoutingQueue: false, assignedAt: now },
+    payload: target,
+  })));
 }
 
 /**
  * Sends a lead to marketing's manual routing queue without an owner (no assignment rule
  * matched, or nobody in the chosen team could take it); `teamId` keeps the team it was meant for.
  */
-export function queueForRouting(ctx: RequestContext, id: string, input: { reason: string; teamId?: string | null }): Promise<Lead> {
+export async function queueForRouting(ctx: RequestContext, id: string, input: { reason: string; teamId?: string | null }): Promise<Lead> {
+  const [lead] = await queueLeadsForRouting(ctx, [{ id, ...input }]);
+  return lead;
+}
+
+/** queueForRouting for many leads in one transaction and a few statements (batched routing). */
+export function queueLeadsForRouting(ctx: RequestContext, items: readonly { id: string; reason: string; teamId?: string | null }[]): Promise<Lead[]> {
+  return routeLeadsTo(ctx, 'route', 'leads.queued', items.map(({ id, reason, teamId }) => ({
+    id,
+    reason,
+    patch: { ownerId: null, teamId: teamId ?? null, inRoutingQueue: true, assignedAt: null, lastReason: reason },
+    payload: { reason, teamId: teamId ?? null },
+  })));
+}
+
+/** Writes routing of open leads (to a rep, or to the queue): the patches, a history entry and an event each. */
+function routeLeadsTo(
+  ctx: RequestContext,
+  action: 'assign' | 'route',
+  eventType: string,
+  items: readonly { id: string; reason: string | null; patch: Record<string, unknown>; payload: Record<string, unknown> }[],
+): Promise<Lead[]> {
   return inTransaction(ctx, async (ctx) => {
-    const lead = await leadStore.get(ctx, id);
-    refuseConverted(lead);
-    if (lead.status === 'disqualified') {
-      throw new AppError(409, 'ILLEGAL_TRANSITION', { action: 'route', status: lead.status }, { status: lead.status });
+    const leads = await leadsById(ctx, items.map((i) => i.id));
+    for (const lead of leads) {
+      refuseConverted(lead);
+      if (lead.status === 'disqualified') throw new AppError(409, 'ILLEGAL_TRANSITION', { action, status: lead.status }, { status: lead.status });
     }
-    const updated = await leadStore.update(
-      ctx,
-      id,
-      { ownerId: null, teamId: input.teamId ?? null, inRoutingQueue: true, assignedAt: null, lastReason: input.reason },
-      lead.version,
-    );
-    await recordStatus(ctx, id, 'route', lead.status, lead.status, input.reason);
-    await publishEvent(ctx, {
-      type: 'leads.queued',
+    const updated = await leadStore.updateMany(ctx, leads.map((lead, i) => ({ id: lead.id, patch: items[i].patch, expectedVersion: lead.version })));
+    await recordStatuses(ctx, leads.map((lead, i) => ({ leadId: lead.id, action, from: lead.status, to: lead.status, reason: items[i].reason })));
+    await publishEvents(ctx, leads.map((lead, i) => ({
+      type: eventType,
       object: 'leads',
-      recordId: id,
-      payload: { reason: input.reason, teamId: input.teamId ?? null, previousOwnerId: lead.ownerId },
-    });
+      recordId: lead.id,
+      payload: { ...items[i].payload, previousOwnerId: lead.ownerId },
+    })));
     return updated;
   });
 }
 
 async function recordStatus(ctx: RequestContext, leadId: string, action: string, from: string | null, to: string, reason: string | null) {
-  await executor(ctx).insert(leadStatusHistory).values({
+  await recordStatuses(ctx, [{ leadId, action, from, to, reason }]);
+}
+
+/** Status-history entries of many leads in one statement. */
+async function recordStatuses(ctx: RequestContext, entries: readonly { leadId: string; action: string; from: string | null; to: string; reason: string | null }[]) {
+  if (entries.length === 0) return;
+  await insertJsonRows(executor(ctx), leadStatusHistory, entries.map((e) => ({
     tenantId: ctx.tenantId,
     id: uuidv7(),
-    leadId,
-    action,
-    fromStatus: from,
-    toStatus: to,
-    reason,
+    leadId: e.leadId,
+    action: e.action,
+    fromStatus: e.from,
+    toStatus: e.to,
+    reason: e.reason,
     actorId: ctx.actor.userId,
-  });
+  })));
+}
+
+/** For each lead, the people who rejected it (routing passes them over). */
+export async function rejectingActors(ctx: RequestContext, leadIds: readonly string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  if (leadIds.length === 0) return out;
+  const rows = await executor(ctx)
+    .select({ leadId: leadStatusHistory.leadId, actorId: leadStatusHistory.actorId })
+    .from(leadStatusHistory)
+    .where(and(eq(leadStatusHistory.tenantId, ctx.tenantId), inArray(leadStatusHistory.leadId, [...leadIds]), eq(leadStatusHistory.action, 'reject')));
+  for (const { leadId, actorId } of rows) {
+    if (!actorId) continue;
+    const set = out.get(leadId) ?? new Set<string>();
+    set.add(actorId);
+    out.set(leadId, set);
+  }
+  return out;
 }
 
 export async function leadHistory(ctx: RequestContext, id: string) {
@@ -513,6 +572,12 @@ export function setLeadScores(ctx: RequestContext, leadId: string, scores: LeadS
   });
 }
 
+/** setLeadScores for many leads in a few statements (batched rescoring); unchanged leads are not written. */
+export async function setLeadScoresMany(ctx: RequestContext, items: readonly { lead: Lead; scores: LeadScores }[]): Promise<{ before: Lead; after: Lead }[]> {
+  const changed = items.filter(({ lead, scores }) => (Object.keys(scores) as (keyof LeadScores)[]).some((k) => lead[k] !== scores[k]));
+  return leadStore.setComputedMany(ctx, changed.map(({ lead, scores }) => ({ id: lead.id, values: { ...scores } })), 'scored');
+}
+
 /**
  * Writes a lead's predicted score (the scoring module's model, 0–100) like setLeadScores: no
  * version change, no audit entry, announced as `leads.scored`. Nothing a person typed, and no
@@ -605,20 +670,17 @@ export function listLeadsMatching(
  * createLead does, through the record store's bulk path in a few statements instead of many.
  * Returns the leads in input order.
  */
-export async function createLeadsBulk(ctx: RequestContext, inputs: Record<string, unknown>[], source = 'import'): Promise<Lead[]> {
+export async function createLeadsBulk(
+  ctx: RequestContext,
+  inputs: Record<string, unknown>[],
+  source = 'import',
+  /** Added to each `leads.created` payload (an import names itself: it scores and assigns its leads in batches). */
+  eventPayload?: Record<string, unknown>,
+): Promise<Lead[]> {
   if (inputs.length === 0) return [];
   return inTransaction(ctx, async (ctx) => {
-    const created = await leadStore.createMany(ctx, inputs.map((input) => ({ ...input, fieldSources: withFieldSources(input, source) })));
-    await insertJsonRows(executor(ctx), leadStatusHistory, created.map((lead) => ({
-      tenantId: ctx.tenantId,
-      id: uuidv7(),
-      leadId: lead.id,
-      action: 'create',
-      fromStatus: null,
-      toStatus: lead.status,
-      reason: null,
-      actorId: ctx.actor.userId,
-    })));
+    const created = await leadStore.createMany(ctx, inputs.map((input) => ({ ...input, fieldSources: withFieldSources(input, source) })), { eventPayload });
+    await recordStatuses(ctx, created.map((lead) => ({ leadId: lead.id, action: 'create', from: null, to: lead.status, reason: null })));
     return created;
   });
 }

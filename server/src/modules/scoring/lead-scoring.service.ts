@@ -1,7 +1,7 @@
 import { inTransaction, type RequestContext } from '../../platform/access/context.js';
 import { requireLevel } from '../../platform/access/visibility.js';
 import { AppError, fieldError, ValidationError } from '../../platform/http/errors.js';
-import { applyLeadAction, leadStore, setLeadScores, type Lead } from '../leads/leads.service.js';
+import { applyLeadAction, applyLeadActionMany, leadStore, setLeadScores, setLeadScoresMany, type Lead } from '../leads/leads.service.js';
 import { DAY_MS } from './rules/decay.js';
 import { toNumber } from './rules/match-condition.js';
 import { shouldPromote } from './rules/mql-decision.js';
@@ -74,6 +74,21 @@ export interface RescoreOutcome {
   promoted: string[];
 }
 
+/** The new scores of the open leads (one read of rules, settings and engagement for them all), and whether each now qualifies as an MQL. */
+async function computeScores(ctx: RequestContext, leads: readonly Lead[], now: Date) {
+  const open = leads.filter((l) => l.status !== 'converted');
+  if (open.length === 0) return { settings: null, scored: [] };
+  const [rules, settings] = await Promise.all([loadRules(ctx), readScoringSettings(ctx)]);
+  const events = await engagementSince(ctx, open.map((l) => l.id), windowStart(now, settings.engagementWindowDays));
+  const scored = open.map((lead) => {
+    const result = scoreLead(rules, leadFacts(lead), events.get(lead.id) ?? [], now, settings);
+    const scores = { score: result.total, grade: result.grade, fitScore: result.fit, engagementScore: result.engagement };
+    const promote = shouldPromote({ status: lead.status, previousTotal: lead.score, total: result.total, mqlThreshold: settings.mqlThreshold });
+    return { lead, scores, total: result.total, promote };
+  });
+  return { settings, scored };
+}
+
 /**
  * Recomputes and stores the rule scores of `leads` (one read of rules, settings and engagement
  * for the batch), and promotes to MQL those the bar now qualifies. Each lead is written in its
@@ -81,21 +96,15 @@ export interface RescoreOutcome {
  */
 export async function rescoreLeads(ctx: RequestContext, leads: readonly Lead[], now = scoringNow()): Promise<RescoreOutcome> {
   const outcome: RescoreOutcome = { scored: 0, changed: 0, promoted: [] };
-  const open = leads.filter((l) => l.status !== 'converted');
-  if (open.length === 0) return outcome;
-  const [rules, settings] = await Promise.all([loadRules(ctx), readScoringSettings(ctx)]);
-  const events = await engagementSince(ctx, open.map((l) => l.id), windowStart(now, settings.engagementWindowDays));
-  for (const lead of open) {
-    const result = scoreLead(rules, leadFacts(lead), events.get(lead.id) ?? [], now, settings);
-    const scores = { score: result.total, grade: result.grade, fitScore: result.fit, engagementScore: result.engagement };
-    const promote = shouldPromote({ status: lead.status, previousTotal: lead.score, total: result.total, mqlThreshold: settings.mqlThreshold });
+  const { settings, scored } = await computeScores(ctx, leads, now);
+  for (const { lead, scores, total, promote } of scored) {
     outcome.scored++;
     // Most leads of a tenant-wide or nightly pass do not move: no write, no transaction.
     if (!promote && (Object.keys(scores) as (keyof typeof scores)[]).every((k) => lead[k] === scores[k])) continue;
     const write = () => inTransaction(ctx, async (ctx) => {
       const { before, after } = await setLeadScores(ctx, lead.id, scores);
       if (after !== before) outcome.changed++;
-      if (shouldPromote({ status: before.status, previousTotal: before.score, total: result.total, mqlThreshold: settings.mqlThreshold })) {
+      if (shouldPromote({ status: before.status, previousTotal: before.score, total, mqlThreshold: settings!.mqlThreshold })) {
         await applyLeadAction(ctx, lead.id, 'promote');
         outcome.promoted.push(lead.id);
       }
@@ -108,6 +117,25 @@ export async function rescoreLeads(ctx: RequestContext, leads: readonly Lead[], 
     });
   }
   return outcome;
+}
+
+/**
+ * rescoreLeads for a batch written together (an import's chunk of new leads), in the caller's
+ * transaction: the scores in one UPDATE, the promotions in a few statements. Same results as
+ * one lead at a time. `eventPayload` goes with the promotions' events (the batch routes them itself).
+ */
+export async function rescoreLeadBatch(
+  ctx: RequestContext,
+  leads: readonly Lead[],
+  opts: { now?: Date; eventPayload?: Record<string, unknown> } = {},
+): Promise<RescoreOutcome> {
+  return inTransaction(ctx, async (ctx) => {
+    const { scored } = await computeScores(ctx, leads, opts.now ?? scoringNow());
+    const written = await setLeadScoresMany(ctx, scored);
+    const promoted = scored.filter((s) => s.promote).map((s) => s.lead.id);
+    await applyLeadActionMany(ctx, promoted, 'promote', { eventPayload: opts.eventPayload });
+    return { scored: scored.length, changed: written.length, promoted };
+  });
 }
 
 /**

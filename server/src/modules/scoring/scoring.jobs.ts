@@ -111,8 +111,11 @@ export function updateAffectsScore(event: Pick<DomainEvent, 'payload'>): boolean
   return Object.keys(changes).some((field) => SCORED_FIELDS.has(field)) || changes.status?.after === 'new';
 }
 
+/** An import's leads are scored by the import, a chunk at a time (imports' imported-leads job). */
+const fromImport = (event: Pick<DomainEvent, 'payload'>) => Boolean((event.payload as { importId?: string } | null)?.importId);
+
 subscribe('scoring.lead-created', 'leads.created', async (event, { db }) => {
-  if (event.recordId) await requestRescore(db, event.tenantId, event.recordId);
+  if (event.recordId && !fromImport(event)) await requestRescore(db, event.tenantId, event.recordId);
 });
 
 subscribe('scoring.lead-updated', 'leads.updated', async (event, { db }) => {

@@ -5,7 +5,7 @@ import type { ObjectName } from '../access/permissions.js';
 import { ownerCondition, ownerWithin, requireLevel } from '../access/visibility.js';
 import { appendAuditBatch } from '../audit/audit.service.js';
 import { UUID_RE, uuidv7 } from '../db/ids.js';
-import { insertJsonRows } from '../db/json-insert.js';
+import { insertJsonRows, updateJsonRows } from '../db/json-insert.js';
 import { publishEvents } from '../events/publish.js';
 import { AppError, fieldError, forbidden, notFound } from '../http/errors.js';
 import { timeStage } from '../perf/stage-times.js';
@@ -170,7 +170,7 @@ export class RecordStore<TApi extends ApiRecord> {
    * few statements for the lot (bulk writes such as file imports): multi-row INSERTs, the audit
    * entries appended to the tenant's chain in two statements, the `<object>.created` events in one.
    */
-  async createMany(ctx: RequestContext, inputs: readonly Row[]): Promise<TApi[]> {
+  async createMany(ctx: RequestContext, inputs: readonly Row[], opts: { eventPayload?: Row } = {}): Promise<TApi[]> {
     requireLevel(ctx, this.def.object, 'create');
     if (inputs.length === 0) return [];
     return inTransaction(ctx, async (ctx) => {
@@ -188,34 +188,52 @@ export class RecordStore<TApi extends ApiRecord> {
         const record = this.toApi(row);
         return { recordId: record.id, changes: diffRecords(null, record), record };
       });
-      await this.record(ctx, 'created', written);
+      await this.record(ctx, 'created', written, opts.eventPayload);
       return this.present(ctx, rows);
     });
   }
 
   async update(ctx: RequestContext, id: string, patch: Row, expectedVersion: number | undefined): Promise<TApi> {
-    if (expectedVersion === undefined) throw new AppError(428, 'VERSION_REQUIRED');
+    const [record] = await this.updateMany(ctx, [{ id, patch, expectedVersion }]);
+    return record;
+  }
+
+  /**
+   * Updates records in input order, each checked as `update` does (visible, allowed, at the
+   * expected version, references and validation), in a few statements for the lot (batched
+   * assignment): one locking read, one UPDATE per set of fields, the audit entries and
+   * `<object>.updated` events of the records that changed in one statement each.
+   */
+  async updateMany(ctx: RequestContext, items: readonly { id: string; patch: Row; expectedVersion: number | undefined }[]): Promise<TApi[]> {
+    if (items.length === 0) return [];
+    if (items.some((i) => i.expectedVersion === undefined)) throw new AppError(428, 'VERSION_REQUIRED');
     return inTransaction(ctx, async (ctx) => {
-      const existing = await this.findRow(ctx, id, 'read', true);
-      await this.requireOnRecord(ctx, 'update', existing);
-      if (existing.version !== expectedVersion) {
-        throw new AppError(409, 'VERSION_CONFLICT', { current: existing.version }, { currentVersion: existing.version });
+      const existing = await this.lockRows(ctx, items.map((i) => i.id));
+      for (const item of items) {
+        const row = existing.get(item.id);
+        if (!row) throw notFound();
+        await this.requireOnRecord(ctx, 'update', row);
+        if (row.version !== item.expectedVersion) {
+          throw new AppError(409, 'VERSION_CONFLICT', { current: row.version }, { currentVersion: row.version });
+        }
       }
-      const values = definedOnly(this.def.toColumns(patch));
-      await this.checkReferences(ctx, [patch]);
-      await this.def.validate?.(ctx, { ...existing, ...values }, existing);
-      const [row] = (await this.uniqueGuard(() =>
-        executor(ctx)
-          .update(this.t)
-          .set({ ...values, version: sql`${this.t.version} + 1`, updatedAt: new Date() } as never)
-          .where(and(eq(this.t.tenantId, ctx.tenantId), eq(this.t.id, id)))
-          .returning(),
-      )) as Row[];
-      const before = this.toApi(existing);
-      const after = this.toApi(row);
-      const changes = diffRecords(before, after);
-      if (Object.keys(changes).length > 0) await this.record(ctx, 'updated', [{ recordId: id, changes, record: after }]);
-      return (await this.present(ctx, [row]))[0];
+      const now = new Date();
+      const values = items.map((item) => ({ ...definedOnly(this.def.toColumns(item.patch)), tenantId: ctx.tenantId, id: item.id, updatedAt: now }));
+      await this.checkReferences(ctx, items.map((i) => i.patch));
+      for (const [i, item] of items.entries()) await this.def.validate?.(ctx, { ...existing.get(item.id)!, ...values[i] }, existing.get(item.id)!);
+      const updated = new Map<string, Row>();
+      for (const rows of byFieldSet(values)) {
+        const written = await this.uniqueGuard(() => updateJsonRows(executor(ctx), this.t, rows, sql`version = ${this.t.version} + 1`));
+        for (const row of written) updated.set(row.id as string, row);
+      }
+      const rows = items.map((i) => updated.get(i.id)!);
+      const written = rows.flatMap((row) => {
+        const after = this.toApi(row);
+        const changes = diffRecords(this.toApi(existing.get(after.id)!), after);
+        return Object.keys(changes).length > 0 ? [{ recordId: after.id, changes, record: after }] : [];
+      });
+      await this.record(ctx, 'updated', written);
+      return this.present(ctx, rows);
     });
   }
 
@@ -246,19 +264,36 @@ export class RecordStore<TApi extends ApiRecord> {
    * announced as `<object>.<verb>` with the field-level changes. Returns the record before and after.
    */
   async setComputed(ctx: RequestContext, id: string, values: Row, verb: string): Promise<{ before: TApi; after: TApi }> {
+    const [result] = await this.setComputedMany(ctx, [{ id, values }], verb);
+    if (!result) throw notFound();
+    return result;
+  }
+
+  /**
+   * setComputed for many records (batched rescoring): one locking read, one UPDATE per set of
+   * fields, the events of the records that changed in one statement. Records the caller cannot
+   * see are left out. Returns before and after of the others, in input order.
+   */
+  async setComputedMany(ctx: RequestContext, items: readonly { id: string; values: Row }[], verb: string): Promise<{ before: TApi; after: TApi }[]> {
     return inTransaction(ctx, async (ctx) => {
-      const existing = await this.findRow(ctx, id, 'read', true);
-      const [row] = (await executor(ctx)
-        .update(this.t)
-        .set(values as never)
-        .where(and(eq(this.t.tenantId, ctx.tenantId), eq(this.t.id, id)))
-        .returning()) as Row[];
-      const [before, after] = await this.present(ctx, [existing, row]);
-      const changes = diffRecords(this.toApi(existing), this.toApi(row));
-      if (Object.keys(changes).length > 0) {
-        await publishEvents(ctx, [{ type: `${this.def.object}.${verb}`, object: this.def.object, recordId: id, payload: { record: after, changes } }]);
+      const existing = await this.lockRows(ctx, items.map((i) => i.id));
+      const found = items.filter((i) => existing.has(i.id));
+      const updated = new Map<string, Row>();
+      for (const rows of byFieldSet(found.map(({ id, values }) => ({ ...values, tenantId: ctx.tenantId, id })))) {
+        for (const row of await updateJsonRows(executor(ctx), this.t, rows)) updated.set(row.id as string, row);
       }
-      return { before, after };
+      const pairs = found.map(({ id }) => ({ existing: existing.get(id)!, row: updated.get(id)! }));
+      const presented = await this.present(ctx, pairs.flatMap((p) => [p.existing, p.row]));
+      const results = pairs.map((_, i) => ({ before: presented[2 * i], after: presented[2 * i + 1] }));
+      const events = pairs.flatMap((p, i) => {
+        const changes = diffRecords(this.toApi(p.existing), this.toApi(p.row));
+        const recordId = p.row.id as string;
+        return Object.keys(changes).length > 0
+          ? [{ type: `${this.def.object}.${verb}`, object: this.def.object, recordId, payload: { record: results[i].after, changes } }]
+          : [];
+      });
+      await publishEvents(ctx, events);
+      return results;
     });
   }
 
@@ -284,15 +319,26 @@ export class RecordStore<TApi extends ApiRecord> {
    * The table's rows for reading, with the owner's name joined in (one query instead of a second
    * one per page). Writes lock plain rows instead (no row lock on the outer side of a join).
    */
-  private selectRows(ctx: RequestContext) {
+  private selectRows(ctx: RequestContext): ReturnType<RecordStore<TApi>['plainRows']> {
     const owner = this.def.ownerColumn;
-    const plain = executor(ctx).select().from(this.t).$dynamic();
-    if (!owner) return plain;
+    if (!owner) return this.plainRows(ctx);
     return executor(ctx)
       .select({ ...getTableColumns(this.t), [OWNER_NAME]: ownerUser.name })
       .from(this.t)
       .leftJoin(ownerUser, and(eq(ownerUser.tenantId, this.t.tenantId), eq(ownerUser.id, owner)))
-      .$dynamic() as unknown as typeof plain;
+      .$dynamic() as unknown as ReturnType<RecordStore<TApi>['plainRows']>;
+  }
+
+  private plainRows(ctx: RequestContext) {
+    return executor(ctx).select().from(this.t).$dynamic();
+  }
+
+  /** The visible rows with these ids, locked until the transaction ends, by id. */
+  private async lockRows(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, Row>> {
+    const valid = [...new Set(ids.filter((id) => UUID_RE.test(id)))];
+    if (valid.length === 0) return new Map();
+    const rows = (await executor(ctx).select().from(this.t).where(and(this.scope(ctx, 'read'), inArray(this.t.id, valid))).for('update')) as Row[];
+    return new Map(rows.map((r) => [r.id as string, r]));
   }
 
   private async findRow(ctx: RequestContext, id: string, action: 'read', lock = false): Promise<Row> {
@@ -309,7 +355,8 @@ export class RecordStore<TApi extends ApiRecord> {
     if (!(await ownerWithin(ctx, level, row[this.ownerKey()] as string | null))) throw forbidden(this.def.object, action);
   }
 
-  private async record(ctx: RequestContext, verb: Verb, written: readonly Written[]) {
+  /** Audits and announces writes; `eventPayload` is added to each event's payload (who wrote them in bulk). */
+  private async record(ctx: RequestContext, verb: Verb, written: readonly Written[], eventPayload?: Row) {
     const action = verb === 'created' ? 'create' : verb === 'updated' ? 'update' : 'delete';
     const object = this.def.object;
     await timeStage('records.audit', () => appendAuditBatch(ctx, written.map((w) => ({ action, object, recordId: w.recordId, changes: w.changes as never }))));
@@ -317,7 +364,7 @@ export class RecordStore<TApi extends ApiRecord> {
       type: `${object}.${verb}`,
       object,
       recordId: w.recordId,
-      payload: { record: w.record, changes: w.changes },
+      payload: { ...eventPayload, record: w.record, changes: w.changes },
     }))));
   }
 
@@ -417,6 +464,18 @@ async function decorateOwnerNames(ctx: RequestContext, records: Row[]) {
 }
 
 /** A patch's absent fields stay as they are: drop the undefined ones. */
+/** Rows grouped by the fields they set: one UPDATE per group, as a JSON recordset row sets every field it types. */
+function byFieldSet(rows: readonly Row[]): Row[][] {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const key = Object.keys(row).sort().join(',');
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return [...groups.values()];
+}
+
 function definedOnly(values: Row): Row {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
 }
