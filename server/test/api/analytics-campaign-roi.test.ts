@@ -282,6 +282,7 @@ describe('funnel planner', () => {
     const mqls = Math.ceil(sqls / m.sqlPerMql);
     const leads = Math.ceil(mqls / m.mqlPerLead);
     expect(res.body.plan).toEqual({ revenue: '5000.00', wonDeals, opportunities, sqls, mqls, leads });
+    expect(res.body.missing).toEqual([]);
 
     // First touch: the types whose leads brought deals, at their own lead → deal yield and cost per lead.
     const typeOf = (s: Seed) => CAMPAIGNS[(s.touches[0] ?? s.campaignId)!].type;
@@ -309,11 +310,20 @@ describe('funnel planner', () => {
     expect(res.body.target).toBe((measured().wonAmount * 1.6).toFixed(2));
   });
 
-  it('puts the plan beside what the period has done, with the caller’s assumptions; without history it asks for them', async () => {
-    const missing = await admin.as('zh-CN').post('/analytics/planner', { target: { amount: '2000', currency: 'CNY' } });
-    expect(missing.status).toBe(400);
-    expect(missing.body.error.code).toBe('PLANNER_RATE_MISSING');
-    expect(missing.body.error.message).toContain('假设');
+  it('puts the plan beside what the period has done, with the caller’s assumptions; without history it names the rates to give', async () => {
+    // The current quarter: no history before it to measure any rate from. Still an answer, with what is known.
+    const m = measured();
+    const bare = await admin.post('/analytics/planner', { target: { amount: '2000', currency: 'CNY' } });
+    expect(bare.status, JSON.stringify(bare.body)).toBe(200);
+    expect(bare.body.missing).toEqual(['averageDealSize', 'winRate', 'opportunitiesPerSql', 'sqlPerMql', 'mqlPerLead']);
+    expect(bare.body.plan).toEqual({ revenue: '2000.00', wonDeals: null, opportunities: null, sqls: null, mqls: null, leads: null });
+    expect(bare.body.versusActual.find((r: { metric: string }) => r.metric === 'leads')).toMatchObject({ plan: null, actual: m.leads, attainment: null });
+
+    // Given the deal size and the win rate, the plan goes as far as the opportunities; the SQL side is still to give.
+    const partial = await admin.post('/analytics/planner', { target: { amount: '2000', currency: 'CNY' }, assumptions: { averageDealSize: '500', winRate: 0.25 } });
+    expect(partial.status).toBe(200);
+    expect(partial.body.missing).toEqual(['opportunitiesPerSql', 'sqlPerMql', 'mqlPerLead']);
+    expect(partial.body.plan).toEqual({ revenue: '2000.00', wonDeals: 4, opportunities: 16, sqls: null, mqls: null, leads: null });
     expect((await admin.post('/analytics/planner', { target: { amount: '1', currency: 'CNY' }, growth: 5 })).body.error.code).toBe('VALIDATION_FAILED');
 
     const assumptions = { averageDealSize: '500.00', winRate: 0.25, opportunitiesPerSql: 1, sqlPerMql: 0.5, mqlPerLead: 0.5 };
@@ -321,7 +331,7 @@ describe('funnel planner', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.assumptions).toEqual(assumptions);
     expect(res.body.plan).toEqual({ revenue: '2000.00', wonDeals: 4, opportunities: 16, sqls: 16, mqls: 32, leads: 64 });
-    const m = measured();
+    expect(res.body.missing).toEqual([]);
     const actual = Object.fromEntries(res.body.versusActual.map((r: { metric: string; actual: unknown }) => [r.metric, r.actual]));
     expect(actual).toEqual({ revenue: m.wonAmount.toFixed(2), wonDeals: m.won, opportunities: m.deals, sqls: m.sqls, mqls: m.mqls, leads: m.leads });
   });

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../../src/modules/analytics/fiscal-periods.js';
 import { createTestApp, type ApiClient, type TestApp } from '../test-app.js';
+import { expectForecastDrills, expectWinRateDrills, followDrill } from './analytics-drill-helpers.js';
 
 /*
  * Role dashboards [BI-1], behaviour [OPP-7] and the deals drill over a small team built through
@@ -137,10 +138,40 @@ describe('executive dashboard', () => {
     expect(drilled.body.records.map((r: { name: string }) => r.name).sort()).toEqual(won((d) => regionOf(d) === 'North').map((d) => d.name).sort());
     const yearWon = await admin.get(`/analytics/deals?${query(res.body.forecast.year.drill.closed)}`);
     expect(yearWon.body.records).toHaveLength(won(() => true).length);
+    await expectForecastDrills(admin, res.body.forecast.quarter, 'quarter');
+    for (const row of [...res.body.byRegion, ...res.body.byTeam]) await expectForecastDrills(admin, row, row.label);
   });
 
   it('is read through analytics visibility: a rep is refused another rep’s dashboard', async () => {
     expect((await reps.bob.client.get(`/dashboards/rep?ownerId=${reps.ann.id}`)).status).toBe(403);
+  });
+});
+
+describe('results drill down', () => {
+  it('win rates per team and region, and each loss reason, list exactly the deals they count', async () => {
+    for (const groupBy of ['owner', 'team', 'region']) {
+      const res = await admin.get(`/analytics/win-rates?groupBy=${groupBy}`);
+      for (const row of [res.body.total, ...res.body.rows]) await expectWinRateDrills(admin, row, `${groupBy} ${row.label}`);
+    }
+    const east = (await admin.get('/analytics/win-rates?groupBy=team')).body.rows.find((r: { key: string }) => r.key === teamIds.East);
+    expect((await followDrill(admin, east.drill.won)).records.map((r) => r.name).sort()).toEqual(won((d) => teamOf(d.owner) === 'East').map((d) => d.name).sort());
+
+    const [reason] = (await admin.get('/analytics/loss-reasons')).body.reasons;
+    const lost = await followDrill(admin, reason.drill);
+    expect(reason.reason).not.toBeNull();
+    expect(lost.records.map((r) => r.name)).toEqual(DEALS.filter((d) => d.outcome === 'lost').map((d) => d.name));
+    expect(lost.sum).toBe(reason.amount);
+  });
+
+  it('a manager’s attainment and forecast per rep list exactly the deals they count', async () => {
+    const att = (await admin.get(`/analytics/attainment?period=${period.period}`)).body.rows;
+    for (const row of att) {
+      const listed = await followDrill(admin, row.drill.won);
+      expect([listed.count, listed.sum], row.name).toEqual([row.wonCount, row.won]);
+      expect((await followDrill(admin, row.drill.pipeline)).sum, row.name).toBe(row.pipeline);
+    }
+    const forecast = (await manager.client.get('/analytics/forecast')).body;
+    for (const row of [forecast.total, ...forecast.rows]) await expectForecastDrills(manager.client, row, row.label ?? 'total');
   });
 });
 
@@ -224,6 +255,15 @@ describe('rep dashboard', () => {
     const best = res.body.customers.best[0];
     const deals = await reps.ann.client.get(`/analytics/deals?${query(best.drill.won)}`);
     expect(deals.body.records.map((r: { name: string }) => r.name)).toEqual(wonBy(best.name).map((d) => d.name));
+
+    // Each customer count lists the accounts it counts.
+    const { drill } = res.body.customers;
+    const listed = async (link: { query: Record<string, string> }) =>
+      (await reps.ann.client.get(`/analytics/customers?${query(link)}`)).body.records.map((r: { name: string }) => r.name).sort();
+    await expect(listed(drill.accounts)).resolves.toEqual(mine.map((a) => a.key).sort());
+    await expect(listed(drill.withOpenDeals)).resolves.toEqual(mine.filter((a) => open((d) => d.account === a.key).length).map((a) => a.key).sort());
+    await expect(listed(drill.untappedCount)).resolves.toEqual([...untapped].sort());
+    expect((await reps.bob.client.get(`/analytics/customers?ownerId=${reps.ann.id}`)).status).toBe(403);
 
     // Own targets only (not the East team's), the won amount drilling to the won deals.
     expect(res.body.attainment).toEqual([expect.objectContaining({ ownerId: reps.ann.id, target: '1000.00', won: sum(won((d) => d.owner === 'ann')) })]);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayIn } from '../../src/modules/analytics/fiscal-periods.js';
 import { createTestApp, type ApiClient, type TestApp } from '../test-app.js';
+import { expectForecastDrills, expectWinRateDrills, followDrill } from './analytics-drill-helpers.js';
 import { multipart } from './imports-test-helpers.js';
 
 /*
@@ -37,6 +38,8 @@ const worth = (d: Deal) => Number(d.value || listPrice[d.product]);
 const imported = DEALS.filter((d) => d.account && d.agent !== 'Nobody');
 const closedIn = (from: string, to: string) => imported.filter((d) => ['Won', 'Lost'].includes(d.stage) && d.close >= from && d.close <= to);
 const cents = (n: number) => n.toFixed(2);
+/** The history key (O1 …) of a deal the import named. */
+const keyOf = (name: string) => name.match(/\((O\d)\)/)![1];
 
 async function upload(kind: string, name: string, content: string, options?: object, dryRun = false) {
   const fields: Record<string, string> = { kind };
@@ -168,6 +171,32 @@ describe('results', () => {
     expect(north.body.total.won + north.body.total.lost).toBe(inNorth.length);
   });
 
+  it('each win-rate, loss-reason and stage figure lists exactly the deals it counts', async () => {
+    for (const groupBy of ['owner', 'team', 'region']) {
+      const res = await admin.get(`/analytics/win-rates?from=${from}&to=${to}&groupBy=${groupBy}`);
+      for (const row of [res.body.total, ...res.body.rows]) await expectWinRateDrills(admin, row, `${groupBy} ${row.label}`);
+    }
+    const owners = (await admin.get(`/analytics/win-rates?from=${from}&to=${to}`)).body.rows;
+    for (const row of owners) {
+      const lost = await followDrill(admin, row.drill.lost);
+      expect(lost.records.map((r) => keyOf(r.name)).sort(), row.label).toEqual(
+        closedIn(from, to).filter((d) => d.agent === row.label && d.stage === 'Lost').map((d) => d.id).sort(),
+      );
+    }
+
+    // The imported deals carry no loss reason: the empty reason is a row, and its link lists them.
+    const [unspecified] = (await admin.get(`/analytics/loss-reasons?from=${from}&to=${to}`)).body.reasons;
+    const lost = await followDrill(admin, unspecified.drill);
+    expect([lost.count, lost.sum]).toEqual([unspecified.count, unspecified.amount]);
+    expect(lost.records.map((r) => keyOf(r.name)).sort()).toEqual(closedIn(from, to).filter((d) => d.stage === 'Lost').map((d) => d.id).sort());
+
+    const stages = (await admin.get(`/analytics/velocity?from=${from}&to=${to}`)).body.stages;
+    const first = stages.find((x: { name: string }) => x.name === stageKeys.first);
+    const entered = await followDrill(admin, first.drill.entered);
+    expect(entered.count).toBe(first.entered);
+    expect(entered.records.map((r) => keyOf(r.name)).sort()).toEqual(imported.filter((d) => d.stage !== 'Engaging').map((d) => d.id).sort());
+  });
+
   it('refuses a malformed period in the caller’s language', async () => {
     const res = await admin.as('zh-CN').get('/analytics/win-rates?period=2025Q1');
     expect(res.status).toBe(400);
@@ -248,6 +277,26 @@ describe('visibility, targets, forecast and accuracy', () => {
     expect(east.openDeals).toBe(eastOpen.length);
   });
 
+  it('each forecast figure, in total and per owner, team, region and product line, lists exactly the deals it sums', async () => {
+    const range = `from=${D(-60)}&to=${D(10)}`;
+    for (const groupBy of ['owner', 'team', 'region', 'productLine']) {
+      const res = await admin.get(`/analytics/forecast?${range}&groupBy=${groupBy}`);
+      await expectForecastDrills(admin, res.body.total, `${groupBy} total`);
+      for (const row of res.body.rows) {
+        if (row.key !== null) await expectForecastDrills(admin, row, `${groupBy} ${row.label}`);
+      }
+    }
+    const total = (await admin.get(`/analytics/forecast?${range}`)).body.total;
+    const closed = await followDrill(admin, total.drill.closed);
+    expect(closed.records.map((r) => keyOf(r.name)).sort()).toEqual(
+      imported.filter((d) => d.stage === 'Won' && d.close >= D(-60) && d.close <= D(10)).map((d) => d.id).sort(),
+    );
+    // Filtered to East, the teams above it count East's deals only, and so do their links.
+    const east = await admin.get(`/analytics/forecast?${range}&groupBy=team&teamId=${eastTeamId}`);
+    expect(east.body.rows.length).toBeGreaterThan(1);
+    for (const row of east.body.rows) await expectForecastDrills(admin, row, `East ${row.label}`);
+  });
+
   it('targets show attainment in real time; a manager adjusts a rep’s commit with a note, kept beside the original', async () => {
     const forecastNow = await admin.get('/analytics/forecast');
     const { period, from, to } = forecastNow.body;
@@ -258,6 +307,10 @@ describe('visibility, targets, forecast and accuracy', () => {
     const bobWon = imported.filter((d) => d.agent === 'Bob Rep' && d.stage === 'Won' && d.close >= from && d.close <= to).reduce((s, d) => s + worth(d), 0);
     const att = await admin.get(`/analytics/attainment?period=${period}`);
     expect(att.body.rows[0]).toMatchObject({ ownerId: bobId, target: '1000.00', won: cents(bobWon), attainment: bobWon / 1000, gap: cents(1000 - bobWon) });
+    const [bobTarget] = att.body.rows;
+    const won = await followDrill(admin, bobTarget.drill.won);
+    expect([won.count, won.sum]).toEqual([bobTarget.wonCount, bobTarget.won]);
+    expect((await followDrill(admin, bobTarget.drill.pipeline)).sum).toBe(bobTarget.pipeline);
 
     const adjusted = await manager.post('/analytics/forecast/adjustments', {
       subjectId: bobId, period, category: 'commit', amount: { amount: '150', currency: 'CNY' }, note: 'Zeta signs this week',

@@ -64,6 +64,15 @@ export async function resolveScope(ctx: RequestContext, filters: AnalyticsFilter
   };
 }
 
+/** What every answer says about its range: first and last day (inclusive), fiscal period, currency. */
+export const rangeOf = (scope: Scope) => ({
+  from: scope.from,
+  /** Last day, inclusive. */
+  to: new Date(new Date(`${scope.to}T00:00:00Z`).getTime() - 86_400_000).toISOString().slice(0, 10),
+  period: scope.period?.key ?? null,
+  currency: scope.currency,
+});
+
 /** The team and everything below it, by the path the tenancy keeps. */
 export const teamSubtree = (ctx: RequestContext, teamId: string | SQL, column: SQL) =>
   sql`${column} IN (SELECT st.id FROM teams st WHERE st.tenant_id = ${ctx.tenantId}

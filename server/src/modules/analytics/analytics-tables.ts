@@ -71,7 +71,7 @@ const CUSTOMERS = ['name', 'industry', 'region', 'won', 'wonDeals', 'openPipelin
 /** Record lists (drill answers): the columns the records have. */
 function recordsTable(locale: Locale, result: Result): ExportTable[] {
   const rows = rowsOf(result.records).map(flatMoney);
-  const keys = ['name', 'accountName', 'industry', 'value', 'visited', 'lastVisitAt', 'type', 'subject', 'status', 'forecastCategory', 'amount', 'currency', 'closeDate', 'credit', 'at', 'mqlAt', 'sqlAt', 'id']
+  const keys = ['name', 'accountName', 'industry', 'region', 'value', 'won', 'openPipeline', 'visited', 'lastVisitAt', 'lastActivityAt', 'type', 'subject', 'status', 'forecastCategory', 'amount', 'currency', 'closeDate', 'credit', 'at', 'mqlAt', 'sqlAt', 'id']
     .filter((k) => rows.some((r) => r[k] !== undefined));
   return [table(locale, 'records', keys, rows)];
 }
@@ -103,6 +103,7 @@ export const ANALYTICS_TABLES: Record<string, (result: Result, locale: Locale) =
     activityTargets(l, r.activityTargets),
   ]),
   deals: (r, l) => recordsTable(l, r),
+  customers: (r, l) => recordsTable(l, r),
   executive: (r, l) => {
     const att = (r.attainment ?? {}) as Row;
     const fc = (r.forecast ?? {}) as Row;

@@ -62,9 +62,5 @@ export const ANALYTICS_MESSAGES = defineMessages({
     'en-US': 'Give either a revenue target or a growth percentage, not both.',
     'zh-CN': '请填写营收目标或增长百分比之一，不能同时填写。',
   },
-  PLANNER_RATE_MISSING: {
-    'en-US': 'There is no history to measure "{name}" from; give it in the assumptions (a rate between 0 and 1).',
-    'zh-CN': '没有可用于测算“{name}”的历史数据，请在假设中填写（0 到 1 之间的比率）。',
-  },
   HISTORY_AMOUNT_INVALID: { 'en-US': 'Not an amount: "{value}".', 'zh-CN': '不是有效金额：“{value}”。' },
 });

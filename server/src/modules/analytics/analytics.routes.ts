@@ -14,8 +14,9 @@ import { resolveScope, type AnalyticsFilters } from './analytics-scope.js';
 import { ANALYTICS_TABLES } from './analytics-tables.js';
 import { ATTRIBUTION_MODELS, campaignRoi, campaignRoiDrill, ROI_DRILLS, type AttributionModel } from './campaign-roi.service.js';
 import { behaviour, behaviourDrill, BEHAVIOUR_DRILLS, keyAccountsDrill } from './behaviour.service.js';
+import { CUSTOMER_SETS, customerList, repScope } from './customers.service.js';
 import { executiveDashboard, managerDashboard, repDashboard } from './dashboards.service.js';
-import { DEAL_DATE_FIELDS, DEAL_STATUSES, dealList } from './deals.service.js';
+import { DEAL_BLANK_FIELDS, DEAL_DATE_FIELDS, DEAL_STATUSES, dealList } from './deals.service.js';
 import { scheduleAnalyticsJobs } from './forecast-snapshot.job.js';
 import { ADJUSTABLE_CATEGORIES, adjustForecast, FORECAST_GROUPS, forecast, forecastAccuracy, takeForecastSnapshot, type ForecastGroup } from './forecast.service.js';
 import { funnel, funnelDrill } from './funnel.service.js';
@@ -80,9 +81,13 @@ const TargetSchema = Type.Unsafe<Target>(Type.Object({
   note: Nullable(Type.String()),
 }));
 
+const Drill = Open({ path: Type.String(), query: Type.Record(Type.String(), Type.String()) }, 'Where the records behind the figure are listed: GET path?query');
+/** Per figure, where its records are listed. */
+const Drills = Type.Record(Type.String(), Drill);
+
 const Figures = {
   pipeline: Type.String(), bestCase: Type.String(), commit: Type.String(), closed: Type.String(), weighted: Type.String(),
-  openDeals: Type.Integer(), call: Type.String({ description: 'commit + closed' }),
+  openDeals: Type.Integer(), call: Type.String({ description: 'commit + closed' }), drill: Type.Optional(Drills),
 };
 
 export function registerAnalyticsRoutes(app: App, db: AppDb) {
@@ -125,14 +130,14 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
       produces,
       response: { 200: Open({ period: Type.String(), from: Type.String(), to: Type.String(), currency: Type.String(), rows: Type.Array(Open({
         targetId: Uuid, ownerId: Nullable(Uuid), teamId: Nullable(Uuid), name: Nullable(Type.String()), target: Type.String(), won: Type.String(),
-        wonCount: Type.Integer(), attainment: Nullable(Type.Number()), gap: Type.String(), pipeline: Type.String(), weighted: Type.String(),
+        wonCount: Type.Integer(), attainment: Nullable(Type.Number()), gap: Type.String(), pipeline: Type.String(), weighted: Type.String(), drill: Drills,
       })), activities: Type.Array(ActivityTarget) }), ...errors },
     },
   }, async (request, reply) => answer(request, reply, 'attainment', await attainment(await resolveScope(request.ctx, filtersOf(request.query)))));
 
   const WinRateRow = Open({
     key: Nullable(Type.String()), label: Nullable(Type.String()), won: Type.Integer(), lost: Type.Integer(), winRate: Nullable(Type.Number()),
-    wonAmount: Type.String(), lostAmount: Type.String(), averageDealSize: Nullable(Type.String()), salesCycleDays: Nullable(Type.Number()),
+    wonAmount: Type.String(), lostAmount: Type.String(), averageDealSize: Nullable(Type.String()), salesCycleDays: Nullable(Type.Number()), drill: Drills,
   });
   app.get('/api/v1/analytics/win-rates', {
     schema: {
@@ -153,7 +158,7 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
       produces,
       response: { 200: Open({ ...Range, salesCycleDays: Nullable(Type.Number()), stages: Type.Array(Open({
         stageId: Uuid, name: Type.String(), processId: Uuid, order: Type.Integer(), entered: Type.Integer(), exited: Type.Integer(),
-        stillIn: Type.Integer(), advanced: Type.Integer(), lost: Type.Integer(), averageDays: Nullable(Type.Number()), medianDays: Nullable(Type.Number()),
+        stillIn: Type.Integer(), advanced: Type.Integer(), lost: Type.Integer(), averageDays: Nullable(Type.Number()), medianDays: Nullable(Type.Number()), drill: Drills,
       })) }), ...errors },
     },
   }, async (request, reply) => answer(request, reply, 'velocity', await velocity(await resolveScope(request.ctx, filtersOf(request.query)))));
@@ -165,7 +170,7 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
       querystring: Type.Object({ ...filterQuery, ...Format }),
       produces,
       response: { 200: Open({ ...Range, lost: Type.Integer(), reasons: Type.Array(Open({
-        reason: Nullable(Type.String()), label: Nullable(Type.String()), count: Type.Integer(), share: Nullable(Type.Number()), amount: Type.String(),
+        reason: Nullable(Type.String()), label: Nullable(Type.String()), count: Type.Integer(), share: Nullable(Type.Number()), amount: Type.String(), drill: Drill,
       })) }), ...errors },
     },
   }, async (request, reply) => answer(request, reply, 'lossReasons', await lossReasons(await resolveScope(request.ctx, filtersOf(request.query)))));
@@ -246,7 +251,6 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
     },
   }, async (request, reply) => answer(request, reply, 'forecastAccuracy', await forecastAccuracy(await resolveScope(request.ctx, filtersOf(request.query)))));
 
-  const Drill = Open({ path: Type.String(), query: Type.Record(Type.String(), Type.String()) }, 'Where the records behind the figure are listed: GET path?query');
   const RoiFigures = {
     cost: Type.String(), leads: Type.Number(), mqls: Type.Number(), sqls: Type.Number(), opportunities: Type.Number(), pipeline: Type.String(),
     wonDeals: Type.Number(), won: Type.String(), costPerLead: Nullable(Type.String()), costPerMql: Nullable(Type.String()),
@@ -298,17 +302,39 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
         ...filterQuery,
         ...Format,
         status: Type.Optional(literals(DEAL_STATUSES)),
-        forecastCategory: Type.Optional(Type.String({ maxLength: 20 })),
+        forecastCategory: Type.Optional(Type.String({ maxLength: 80, description: 'A forecast category, or several separated by commas' })),
         stageId: Type.Optional(Uuid),
+        enteredStageId: Type.Optional(Type.String({ format: 'uuid', description: 'Deals that entered this stage in the range (the range applies to the entry)' })),
         accountId: Type.Optional(Uuid),
+        dealTeamId: Type.Optional(Type.String({ format: 'uuid', description: 'Deals of this very team, not of the teams below it' })),
+        lossReason: Type.Optional(Type.String({ maxLength: 100 })),
+        without: Type.Optional(literals(DEAL_BLANK_FIELDS)),
+        lineShare: Type.Optional(Type.Boolean({ description: "With productLineId: each deal's amount is its lines' total in that product line" })),
         dateField: Type.Optional(literals(DEAL_DATE_FIELDS)),
       }),
       response: { 200: Open({ ...Range, object: Type.String(), truncated: Type.Boolean(), records: Type.Array(Open({ id: Uuid, name: Type.String() })) }), ...errors },
     },
   }, async (request, reply) => {
-    const { status, forecastCategory, stageId, accountId, dateField } = request.query;
+    const { status, forecastCategory, stageId, enteredStageId, accountId, dealTeamId, lossReason, without, lineShare, dateField } = request.query;
     const scope = await resolveScope(request.ctx, filtersOf(request.query));
-    return answer(request, reply, 'deals', await dealList(scope, { status, forecastCategory, stageId, accountId, dateField }));
+    const opts = { status, forecastCategory, stageId, enteredStageId, accountId, dealTeamId, lossReason, without, lineShare, dateField };
+    return answer(request, reply, 'deals', await dealList(scope, opts));
+  });
+
+  app.get('/api/v1/analytics/customers', {
+    schema: {
+      tags,
+      summary: "A rep's accounts behind a customer figure of the rep dashboard: all, with open deals, with won deals or untapped; worth most first",
+      querystring: Type.Object({
+        ...filterQuery,
+        ...Format,
+        set: Type.Optional(literals(CUSTOMER_SETS)),
+      }),
+      response: { 200: DrillRecords, ...errors },
+    },
+  }, async (request, reply) => {
+    const { ownerId, scope } = await repScope(request.ctx, filtersOf(request.query));
+    return answer(request, reply, 'customers', await customerList(scope, ownerId, request.query.set));
   });
 
   const Counts = { visits: Type.Integer(), calls: Type.Integer(), drill: Type.Record(Type.String(), Drill) };
@@ -388,7 +414,8 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
       tags,
       summary: 'Funnel planner: from a revenue target or a growth % back to won deals, opportunities, SQLs, MQLs and leads, split by campaign type; plan beside actual',
       description: 'Rates are measured over the 12 months before the period (filters and visibility apply) unless given in `assumptions`; ' +
-        'the answer returns the assumptions used so the caller can edit and post again.',
+        'the answer returns the assumptions used so the caller can edit and post again. A rate that cannot be measured is named in `missing`, ' +
+        'and the plan steps that need it (and those above it in the funnel) are null until it is given.',
       body: Type.Object({
         period: Type.Optional(Type.String({ description: 'Fiscal period to plan (default: the current quarter)' })),
         target: Type.Optional(Money),
@@ -403,9 +430,10 @@ export function registerAnalyticsRoutes(app: App, db: AppDb) {
       response: {
         200: Open({
           ...Range, target: Type.String(), assumptions: Open({}), measured: Open({}),
-          plan: Open({ revenue: Type.String(), wonDeals: Type.Integer(), opportunities: Type.Integer(), sqls: Type.Integer(), mqls: Type.Integer(), leads: Type.Integer() }),
-          byCampaignType: Type.Array(Open({ type: Type.String(), share: Type.Number(), leads: Type.Integer(), opportunities: Type.Integer() })),
-          versusActual: Type.Array(Open({ metric: Type.String(), plan: Type.Union([Type.String(), Type.Number()]), actual: Type.Union([Type.String(), Type.Number()]) })),
+          missing: Type.Array(Type.String(), { description: 'Assumptions without history to measure them: give them to plan the steps that need them' }),
+          plan: Open({ revenue: Type.String(), wonDeals: Nullable(Type.Integer()), opportunities: Nullable(Type.Integer()), sqls: Nullable(Type.Integer()), mqls: Nullable(Type.Integer()), leads: Nullable(Type.Integer()) }),
+          byCampaignType: Type.Array(Open({ type: Type.String(), share: Type.Number(), leads: Nullable(Type.Integer()), opportunities: Nullable(Type.Integer()) })),
+          versusActual: Type.Array(Open({ metric: Type.String(), plan: Type.Union([Type.String(), Type.Number(), Type.Null()]), actual: Type.Union([Type.String(), Type.Number()]) })),
         }),
         ...errors,
       },

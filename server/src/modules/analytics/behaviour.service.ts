@@ -4,11 +4,10 @@ import { queryRows } from '../../platform/db/client.js';
 import { AppError } from '../../platform/http/errors.js';
 import { accountFacts, activityFacts, contactFacts } from '../customers/account-facts.js';
 import { opportunityFacts } from '../opportunities/opportunity-facts.js';
-import { amount, dealsQuery, inRange, num, teamSubtree, type Scope } from './analytics-scope.js';
+import { amount, dealsQuery, inRange, num, teamSubtree, rangeOf, type Scope } from './analytics-scope.js';
 import { drillLink, scopeParams } from './drill.js';
 import { DRILL_LIMIT } from './funnel.service.js';
 import { addDays, todayIn } from './fiscal-periods.js';
-import { rangeOf } from './results.service.js';
 import { activityAttainment } from './targets.service.js';
 
 /** The activity types behaviour counts: done visits and calls. */

@@ -4,10 +4,9 @@ import { queryRows } from '../../platform/db/client.js';
 import { AppError } from '../../platform/http/errors.js';
 import { campaignCostFacts, campaignFacts } from '../campaigns/campaign-facts.js';
 import { leadTouchFacts } from '../leads/lead-facts.js';
-import { amount, dealsQuery, inRange, num, ratio, type Scope } from './analytics-scope.js';
+import { amount, dealsQuery, inRange, num, ratio, rangeOf, type Scope } from './analytics-scope.js';
 import { drillLink, scopeParams, type DrillLink } from './drill.js';
 import { DRILL_LIMIT, leadMarks } from './funnel.service.js';
-import { rangeOf } from './results.service.js';
 
 export const ATTRIBUTION_MODELS = ['first_touch', 'last_touch', 'linear'] as const;
 export type AttributionModel = (typeof ATTRIBUTION_MODELS)[number];

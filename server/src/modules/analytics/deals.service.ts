@@ -1,41 +1,75 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { executor } from '../../platform/access/context.js';
 import { queryRows } from '../../platform/db/client.js';
-import { stageFacts } from '../opportunities/opportunity-facts.js';
-import { amount, dealsQuery, inRange, num, type Scope } from './analytics-scope.js';
+import { lineItemFacts, stageEntryFacts, stageFacts } from '../opportunities/opportunity-facts.js';
+import { amount, dealsQuery, inRange, num, rangeOf, type Scope } from './analytics-scope.js';
 import { drillLink, scopeParams } from './drill.js';
 import { DRILL_LIMIT } from './funnel.service.js';
-import { rangeOf } from './results.service.js';
 
 export const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
 /** Which day of a deal the range applies to: its close (expected or actual), its creation, or none. */
 export const DEAL_DATE_FIELDS = ['close', 'created', 'any'] as const;
+/** Fields a breakdown groups by whose empty value is a row of its own (deals without a region, a team, a loss reason). */
+export const DEAL_BLANK_FIELDS = ['region', 'teamId', 'lossReason'] as const;
 
 export interface DealListOptions {
   status?: (typeof DEAL_STATUSES)[number];
+  /** One forecast category, or several separated by commas. */
   forecastCategory?: string;
   stageId?: string;
+  /** Deals that entered this stage in the range (stage velocity): the range applies to the entry, not to the close. */
+  enteredStageId?: string;
   accountId?: string;
+  /** The deals booked on this very team, not on the teams below it (the `teamId` filter takes the subtree). */
+  dealTeamId?: string;
+  lossReason?: string;
+  /** Only the deals with no value in this field: the empty row of a breakdown. */
+  without?: (typeof DEAL_BLANK_FIELDS)[number];
+  /** With the productLineId filter: a deal's amount is its lines' total in that product line (what the forecast per product line sums). */
+  lineShare?: boolean;
   dateField?: (typeof DEAL_DATE_FIELDS)[number];
 }
 
-/**
- * The deals behind a money figure of a dashboard: the deals the caller may see that match the
- * filters and the options, closing (or created) in the range, largest first, at most DRILL_LIMIT.
- */
-export async function dealList(scope: Scope, opts: DealListOptions = {}) {
+const BLANK: Record<(typeof DEAL_BLANK_FIELDS)[number], SQL> = {
+  region: sql`d.region IS NULL`, teamId: sql`d.team_id IS NULL`, lossReason: sql`d.loss_reason IS NULL`,
+};
+
+function dealConditions(scope: Scope, opts: DealListOptions): SQL[] {
+  const { ctx } = scope;
   const conditions: SQL[] = [sql`true`];
   const dateField = opts.dateField ?? 'close';
   if (dateField !== 'any') conditions.push(inRange(scope, dateField === 'close' ? sql`d.close_day` : sql`d.created_day`));
   if (opts.status) conditions.push(sql`d.status = ${opts.status}`);
-  if (opts.forecastCategory) conditions.push(sql`d.forecast_category = ${opts.forecastCategory}`);
+  if (opts.forecastCategory) {
+    conditions.push(sql`d.forecast_category IN (${sql.join(opts.forecastCategory.split(',').map((c) => sql`${c.trim()}`), sql`, `)})`);
+  }
   if (opts.stageId) conditions.push(sql`d.stage_id = ${opts.stageId}::uuid`);
+  if (opts.enteredStageId) {
+    conditions.push(sql`EXISTS (SELECT 1 FROM (${stageEntryFacts(ctx)}) e WHERE e.opportunity_id = d.id AND e.to_stage_id = ${opts.enteredStageId}::uuid
+      AND ${inRange(scope, sql`(e.at AT TIME ZONE ${scope.timezone})::date`)})`);
+  }
   if (opts.accountId) conditions.push(sql`d.account_id = ${opts.accountId}::uuid`);
+  if (opts.dealTeamId) conditions.push(sql`d.team_id = ${opts.dealTeamId}::uuid`);
+  if (opts.lossReason) conditions.push(sql`d.loss_reason = ${opts.lossReason}`);
+  if (opts.without) conditions.push(BLANK[opts.without]);
+  return conditions;
+}
+
+/**
+ * The deals behind a figure of a dashboard or an analytics table: the deals the caller may see
+ * that match the filters and the options, closing (or created) in the range, largest first, at
+ * most DRILL_LIMIT.
+ */
+export async function dealList(scope: Scope, opts: DealListOptions = {}) {
+  const productLineId = opts.lineShare ? scope.filters.productLineId : undefined;
+  const dealAmount = productLineId
+    ? sql`(SELECT sum(li.line_total) FROM (${lineItemFacts(scope.ctx)}) li WHERE li.opportunity_id = d.id AND li.product_line_id = ${productLineId}::uuid)`
+    : sql`d.amount`;
   const rows = await queryRows<Record<string, unknown>>(executor(scope.ctx), sql`
     WITH deals AS (${dealsQuery(scope)})
-    SELECT d.id, d.name, d.owner_id, d.account_id, d.account_name, d.status, d.stage_id, d.forecast_category, d.amount, d.currency, d.close_day
-    FROM deals d WHERE ${sql.join(conditions, sql` AND `)}
-    ORDER BY d.amount DESC NULLS LAST, d.id LIMIT ${DRILL_LIMIT + 1}`);
+    SELECT d.id, d.name, d.owner_id, d.account_id, d.account_name, d.status, d.stage_id, d.forecast_category, ${dealAmount} AS amount, d.currency, d.close_day
+    FROM deals d WHERE ${sql.join(dealConditions(scope, opts), sql` AND `)}
+    ORDER BY amount DESC NULLS LAST, d.id LIMIT ${DRILL_LIMIT + 1}`);
   return {
     ...rangeOf(scope),
     object: 'opportunities',
@@ -55,9 +89,12 @@ export async function dealList(scope: Scope, opts: DealListOptions = {}) {
   };
 }
 
+/** What a link to deals narrows: the list's options and the analytics filters (replacing the scope's). */
+export type DealDrillFilters = DealListOptions & { ownerId?: string; teamId?: string; region?: string; productLineId?: string };
+
 /** The link to the deals behind a figure, with the scope's filters. */
-export const dealsDrill = (scope: Scope, opts: DealListOptions & { ownerId?: string; teamId?: string; region?: string; productLineId?: string } = {}) =>
-  drillLink('analytics/deals', scopeParams(scope), { ...opts });
+export const dealsDrill = (scope: Scope, opts: DealDrillFilters = {}) =>
+  drillLink('analytics/deals', scopeParams(scope), { ...opts, lineShare: opts.lineShare ? 'true' : undefined });
 
 /**
  * The open pipeline per stage — the team's progress: every open deal the caller may see (filters

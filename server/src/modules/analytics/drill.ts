@@ -1,5 +1,4 @@
-import type { Scope } from './analytics-scope.js';
-import { rangeOf } from './results.service.js';
+import { rangeOf, type Scope } from './analytics-scope.js';
 
 /**
  * Where the records behind a figure are listed: an API path and the query to send to it. Every

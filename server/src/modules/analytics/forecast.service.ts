@@ -8,29 +8,81 @@ import { AppError, fieldError } from '../../platform/http/errors.js';
 import { getTenantSettings } from '../../platform/tenancy/tenant-settings.service.js';
 import { productLineFacts } from '../catalog/product-line-facts.js';
 import { lineItemFacts } from '../opportunities/opportunity-facts.js';
-import { addAmounts, amount, dealsQuery, num, ratio, resolveScope, scaleAmount, subAmounts, toMinor, type Scope } from './analytics-scope.js';
+import { FORECAST_CATEGORIES } from '../opportunities/probability.js';
+import { addAmounts, amount, dealsQuery, num, ratio, resolveScope, scaleAmount, subAmounts, toMinor, rangeOf, type Scope } from './analytics-scope.js';
 import './analytics.messages.js';
 import { forecastAdjustments, forecastSnapshotRows, forecastSnapshots } from './analytics.schema.js';
+import { dealsDrill, type DealDrillFilters } from './deals.service.js';
 import { periodContaining, todayIn } from './fiscal-periods.js';
-import { rangeOf } from './results.service.js';
 
 export const FORECAST_GROUPS = ['owner', 'team', 'region', 'productLine'] as const;
 export type ForecastGroup = (typeof FORECAST_GROUPS)[number];
 export const ADJUSTABLE_CATEGORIES = ['commit', 'best_case'] as const;
 
-/** Per open deal closing in the period and per deal won in it: its amounts by category. */
-const FIGURES = sql`
+/**
+ * Per open deal closing in the period and per deal won in it: its amounts by category. Rows are
+ * one per deal except in the product-line split, which counts its open deals DISTINCT (a sort
+ * the other groupings need not pay for).
+ */
+const figureColumns = (openDeals: SQL) => sql`
   coalesce(sum(x.amount) FILTER (WHERE x.status = 'open' AND x.forecast_category = 'pipeline'), 0) AS pipeline,
   coalesce(sum(x.amount) FILTER (WHERE x.status = 'open' AND x.forecast_category = 'best_case'), 0) AS best_case,
   coalesce(sum(x.amount) FILTER (WHERE x.status = 'open' AND x.forecast_category = 'commit'), 0) AS commit,
   coalesce(sum(x.amount) FILTER (WHERE x.status = 'won'), 0) AS closed,
   coalesce(round(sum(x.amount * x.probability / 100.0) FILTER (WHERE x.status = 'open' AND x.forecast_category <> 'omitted'), 2), 0) AS weighted,
-  count(DISTINCT x.id) FILTER (WHERE x.status = 'open' AND x.forecast_category <> 'omitted') AS open_deals`;
+  ${openDeals} FILTER (WHERE x.status = 'open' AND x.forecast_category <> 'omitted') AS open_deals`;
+const FIGURES = figureColumns(sql`count(x.id)`);
+const SPLIT_FIGURES = figureColumns(sql`count(DISTINCT x.id)`);
+/** FIGURES per team with the weighted pipeline unrounded, so sums of teams round as a sum of deals would. */
+const TEAM_SUMS = sql`
+  sum(x.amount) FILTER (WHERE x.status = 'open' AND x.forecast_category = 'pipeline') AS pipeline,
+  sum(x.amount) FILTER (WHERE x.status = 'open' AND x.forecast_category = 'best_case') AS best_case,
+  sum(x.amount) FILTER (WHERE x.status = 'open' AND x.forecast_category = 'commit') AS commit,
+  sum(x.amount) FILTER (WHERE x.status = 'won') AS closed,
+  sum(x.amount * x.probability / 100.0) FILTER (WHERE x.status = 'open' AND x.forecast_category <> 'omitted') AS weighted,
+  count(x.id) FILTER (WHERE x.status = 'open' AND x.forecast_category <> 'omitted') AS open_deals`;
+/** FIGURES over TEAM_SUMS rows. */
+const ROLLED_UP = sql`
+  coalesce(sum(x.pipeline), 0) AS pipeline, coalesce(sum(x.best_case), 0) AS best_case, coalesce(sum(x.commit), 0) AS commit,
+  coalesce(sum(x.closed), 0) AS closed, coalesce(round(sum(x.weighted), 2), 0) AS weighted, coalesce(sum(x.open_deals), 0) AS open_deals`;
 
-/** The deals of the forecast: open ones expected to close in the range and those won in it. */
-function forecastDeals(scope: Scope): SQL {
+/**
+ * The deals of the forecast: open ones expected to close in the range and those won in it. Only
+ * the columns the figures group by: without the region the planner drops the join to accounts.
+ */
+function forecastDeals(scope: Scope, withRegion = false): SQL {
   return sql`deals AS (${dealsQuery(scope)}),
-    fdeals AS (SELECT * FROM deals d WHERE d.status IN ('open', 'won') AND d.close_day >= ${scope.from}::date AND d.close_day < ${scope.to}::date)`;
+    fdeals AS (
+      SELECT d.id, d.owner_id, d.team_id, ${withRegion ? sql`d.region,` : sql``} d.status, d.forecast_category, d.amount, d.probability
+      FROM deals d WHERE d.status IN ('open', 'won') AND d.close_day >= ${scope.from}::date AND d.close_day < ${scope.to}::date
+    )`;
+}
+
+/** The categories the weighted pipeline and the open-deal count take: all but omitted. */
+const WEIGHTED_CATEGORIES = FORECAST_CATEGORIES.filter((c) => c !== 'omitted').join(',');
+
+/**
+ * The deals behind each figure of a forecast row (FIGURES): the open ones of each category, the
+ * won ones, and the open ones the weighted pipeline and the open-deal count take.
+ */
+export function forecastDrills(scope: Scope, filters: DealDrillFilters) {
+  const open = (forecastCategory: string) => dealsDrill(scope, { ...filters, status: 'open', forecastCategory });
+  const weighted = open(WEIGHTED_CATEGORIES);
+  return {
+    pipeline: open('pipeline'), bestCase: open('best_case'), commit: open('commit'),
+    closed: dealsDrill(scope, { ...filters, status: 'won' }), weighted, openDeals: weighted,
+  };
+}
+
+/**
+ * The filters of a team row's deals: the team's subtree, narrowed to the filtered team when the
+ * row is one of its ancestors (the row then counts only the filtered team's deals).
+ */
+function teamRowFilter(scope: Scope, teamId: string, pathOf: Map<string, string>): DealDrillFilters {
+  const filtered = scope.filters.teamId;
+  const rowPath = pathOf.get(teamId);
+  const ancestor = filtered !== undefined && rowPath !== undefined && (pathOf.get(filtered) ?? '').startsWith(rowPath);
+  return { teamId: ancestor ? filtered : teamId };
 }
 
 interface Figures { pipeline: string; bestCase: string; commit: string; closed: string; weighted: string; openDeals: number }
@@ -60,14 +112,14 @@ async function adjustmentsOf(ctx: RequestContext, periodKey: string, currency: s
   return map;
 }
 
-/** Per owner: figures, and the call (commit + closed) after the latest adjustments. */
-async function ownerForecast(scope: Scope) {
+/** Per owner: figures, and the call (commit + closed) after the latest adjustments (read here unless given). */
+async function ownerForecast(scope: Scope, given?: Awaited<ReturnType<typeof adjustmentsOf>>) {
   const rows = await queryRows<Record<string, unknown>>(executor(scope.ctx), sql`
     WITH ${forecastDeals(scope)}
     SELECT x.owner_id AS key, min(x.team_id::text) AS team_id,
       (SELECT u.name FROM users u WHERE u.tenant_id = ${scope.ctx.tenantId} AND u.id = x.owner_id) AS label, ${FIGURES}
     FROM fdeals x GROUP BY x.owner_id ORDER BY x.owner_id`);
-  const adjustments = scope.period ? await adjustmentsOf(scope.ctx, scope.period.key, scope.currency) : new Map();
+  const adjustments = given ?? (scope.period ? await adjustmentsOf(scope.ctx, scope.period.key, scope.currency) : new Map());
   return rows.map((r) => {
     const f = figures(r);
     const adj = adjustments.get(r.key as string) ?? {};
@@ -90,21 +142,29 @@ async function ownerForecast(scope: Scope) {
  */
 export async function forecast(scope: Scope, groupBy: ForecastGroup = 'owner') {
   const { ctx } = scope;
-  const totalRows = await queryRows<Record<string, unknown>>(executor(ctx), sql`WITH ${forecastDeals(scope)} SELECT ${FIGURES} FROM fdeals x`);
-  const total = figures(totalRows[0] ?? {});
+  // The team roll-up reads its total in its own statement.
+  const totalRows = groupBy === 'team' ? [] : await queryRows<Record<string, unknown>>(executor(ctx), sql`WITH ${forecastDeals(scope)} SELECT ${FIGURES} FROM fdeals x`);
+  let total = figures(totalRows[0] ?? {});
   let rows: unknown[];
   if (groupBy === 'owner') {
-    rows = await ownerForecast(scope);
+    rows = (await ownerForecast(scope)).map((r) => ({ ...r, drill: forecastDrills(scope, { ownerId: r.key }) }));
   } else if (groupBy === 'team') {
-    const owners = await ownerForecast(scope);
-    const teamRows = await queryRows<Record<string, unknown>>(executor(ctx), sql`
-      WITH ${forecastDeals(scope)}
-      SELECT t.id AS key, t.name AS label, t.parent_id, ${FIGURES}
-      FROM teams t JOIN fdeals x ON x.team_id IN (SELECT st.id FROM teams st WHERE st.tenant_id = t.tenant_id AND st.path LIKE t.path || '%')
+    // One statement: the deals summed per team once, then each team adds up its subtree's sums
+    // (path prefix) - never a row per deal and ancestor - and the company total comes first.
+    const [totalRow, ...teamRows] = await queryRows<Record<string, unknown>>(executor(ctx), sql`
+      WITH ${forecastDeals(scope)},
+      per_team AS (SELECT x.team_id, ${TEAM_SUMS} FROM fdeals x GROUP BY x.team_id)
+      SELECT t.id AS key, t.name AS label, t.parent_id, t.path, ${ROLLED_UP}
+      FROM teams t JOIN teams sub ON sub.tenant_id = t.tenant_id AND sub.path LIKE t.path || '%' JOIN per_team x ON x.team_id = sub.id
       WHERE t.tenant_id = ${ctx.tenantId}
-      GROUP BY t.id, t.name, t.parent_id, t.path ORDER BY t.path`);
-    const paths = await queryRows<{ id: string; path: string }>(executor(ctx), sql`SELECT id, path FROM teams WHERE tenant_id = ${ctx.tenantId}`);
-    const pathOf = new Map(paths.map((p) => [p.id, p.path]));
+      GROUP BY t.id, t.name, t.parent_id, t.path
+      UNION ALL SELECT NULL, NULL, NULL, NULL, ${ROLLED_UP} FROM per_team x
+      ORDER BY path NULLS FIRST`);
+    total = figures(totalRow);
+    // Owners' own figures matter only where a manager adjusted someone's commit for the period.
+    const adjustments = scope.period ? await adjustmentsOf(ctx, scope.period.key, scope.currency) : new Map();
+    const owners = adjustments.size ? await ownerForecast(scope, adjustments) : [];
+    const pathOf = new Map(teamRows.map((r) => [r.key as string, r.path as string]));
     rows = teamRows.map((r) => {
       const f = figures(r);
       const prefix = pathOf.get(r.key as string) ?? '';
@@ -116,24 +176,33 @@ export async function forecast(scope: Scope, groupBy: ForecastGroup = 'owner') {
         call: addAmounts(f.commit, f.closed),
         // Adjustments move a rep's commit; the team's call moves by the same difference.
         adjusted: { call: addAmounts(f.commit, f.closed, subAmounts(adjustedCommit, ownCommit)) },
+        drill: forecastDrills(scope, teamRowFilter(scope, r.key as string, pathOf)),
       };
     });
   } else if (groupBy === 'region') {
     rows = (await queryRows<Record<string, unknown>>(executor(ctx), sql`
-      WITH ${forecastDeals(scope)} SELECT x.region AS key, x.region AS label, ${FIGURES} FROM fdeals x GROUP BY x.region ORDER BY x.region`))
-      .map((r) => ({ key: r.key ?? null, label: r.label ?? null, ...figures(r), call: addAmounts(amount(r.commit), amount(r.closed)) }));
+      WITH ${forecastDeals(scope, true)} SELECT x.region AS key, x.region AS label, ${FIGURES} FROM fdeals x GROUP BY x.region ORDER BY x.region`))
+      .map((r) => ({
+        key: r.key ?? null, label: r.label ?? null, ...figures(r), call: addAmounts(amount(r.commit), amount(r.closed)),
+        drill: forecastDrills(scope, r.key ? { region: r.key as string } : { without: 'region' }),
+      }));
   } else {
+    const filtered = scope.filters.productLineId;
     rows = (await queryRows<Record<string, unknown>>(executor(ctx), sql`
       WITH ${forecastDeals(scope)},
       split AS (
         SELECT f.id, f.status, f.forecast_category, f.probability, li.product_line_id, coalesce(li.line_total, f.amount) AS amount
         FROM fdeals f LEFT JOIN (${lineItemFacts(ctx)}) li ON li.opportunity_id = f.id
       )
-      SELECT x.product_line_id AS key, (SELECT pl.name FROM (${productLineFacts(ctx)}) pl WHERE pl.id = x.product_line_id) AS label, ${FIGURES}
+      SELECT x.product_line_id AS key, (SELECT pl.name FROM (${productLineFacts(ctx)}) pl WHERE pl.id = x.product_line_id) AS label, ${SPLIT_FIGURES}
       FROM split x GROUP BY x.product_line_id ORDER BY x.product_line_id`))
-      .map((r) => ({ key: r.key ?? null, label: r.label ?? null, ...figures(r), call: addAmounts(amount(r.commit), amount(r.closed)) }));
+      .map((r) => ({
+        key: r.key ?? null, label: r.label ?? null, ...figures(r), call: addAmounts(amount(r.commit), amount(r.closed)),
+        // A line's share of its deal; deals without lines, and other lines of deals of a filtered line, have no list of their own.
+        drill: r.key && (!filtered || filtered === r.key) ? forecastDrills(scope, { productLineId: r.key as string, lineShare: true }) : undefined,
+      }));
   }
-  return { ...rangeOf(scope), groupBy, total: { ...total, call: addAmounts(total.commit, total.closed) }, rows };
+  return { ...rangeOf(scope), groupBy, total: { ...total, call: addAmounts(total.commit, total.closed), drill: forecastDrills(scope, {}) }, rows };
 }
 
 export interface AdjustmentInput {

@@ -6,9 +6,8 @@ import { translate } from '../../platform/i18n/messages.js';
 import { leadStatusFacts } from '../leads/lead-facts.js';
 import { stageEntryFacts, stageFacts } from '../opportunities/opportunity-facts.js';
 import { defaultProcessForDeal, processForDeal } from '../opportunities/sales-processes.service.js';
-import { dealsQuery, inRange, leadsQuery, num, type Scope } from './analytics-scope.js';
+import { dealsQuery, inRange, leadsQuery, num, rangeOf, type Scope } from './analytics-scope.js';
 import { funnelSteps } from './funnel-steps.js';
-import { rangeOf } from './results.service.js';
 
 const MQL_OR_LATER = sql`('mql', 'accepted', 'sql', 'converted')`;
 const SQL_OR_LATER = sql`('sql', 'converted')`;

@@ -1,13 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { executor, type RequestContext } from '../../platform/access/context.js';
 import { queryRows } from '../../platform/db/client.js';
-import { AppError, fieldError } from '../../platform/http/errors.js';
-import { amount, dealsQuery, inRange, num, ratio, resolveScope, scaleAmount, toMinor, fromMinor, type AnalyticsFilters, type Scope } from './analytics-scope.js';
+import { fieldError } from '../../platform/http/errors.js';
+import { amount, dealsQuery, inRange, num, ratio, resolveScope, scaleAmount, toMinor, fromMinor, type AnalyticsFilters, rangeOf, type Scope } from './analytics-scope.js';
 import './analytics.messages.js';
 import { campaignRoi } from './campaign-roi.service.js';
 import { addDays, previousPeriod, todayIn, type FiscalPeriod } from './fiscal-periods.js';
 import { leadMarks } from './funnel.service.js';
-import { rangeOf } from './results.service.js';
 
 /** The rates the plan stands on; each is measured unless the caller gives it. */
 export interface PlannerAssumptions {
@@ -23,6 +22,7 @@ export interface PlannerAssumptions {
   /** Share of the opportunities each campaign type should bring (default: its measured share). */
   mix?: Record<string, number>;
 }
+type PlannerRate = Exclude<keyof PlannerAssumptions, 'mix'>;
 
 export interface PlannerInput extends AnalyticsFilters {
   /** The period to plan (default: the current fiscal quarter). */
@@ -62,7 +62,9 @@ const ceilDiv = (n: number, rate: number) => (rate > 0 ? Math.ceil(n / rate - 1e
  * (filters and visibility apply) unless the caller overrides them; they come back as the
  * assumptions. Leads are split by campaign type in proportion to the opportunities each type
  * brought (first touch), each at its own lead → opportunity yield and cost per lead. Beside the
- * plan: what the period has actually done so far.
+ * plan: what the period has actually done so far. A rate without history to measure it does not
+ * refuse the plan: the answer has everything measured and the steps below it, and `missing`
+ * names the rates the caller must give for the rest.
  */
 export async function planFunnel(ctx: RequestContext, input: PlannerInput) {
   if ((input.target === undefined) === (input.growth === undefined)) throw fieldError('target', 'PLANNER_TARGET_REQUIRED');
@@ -97,42 +99,44 @@ export async function planFunnel(ctx: RequestContext, input: PlannerInput) {
     sqlPerMql: a.sqlPerMql ?? measuredRates.sqlPerMql,
     mqlPerLead: a.mqlPerLead ?? measuredRates.mqlPerLead,
   };
-  for (const [name, value] of Object.entries(assumptions)) {
-    if (value === null || (typeof value === 'number' && (value <= 0 || value > 1 && name !== 'opportunitiesPerSql'))) {
-      throw new AppError(400, 'PLANNER_RATE_MISSING', { name }, { fields: [{ field: `assumptions.${name}`, code: 'PLANNER_RATE_MISSING' }] });
-    }
-  }
-  const size = toMinor(assumptions.averageDealSize!);
-  if (size <= 0n) throw new AppError(400, 'PLANNER_RATE_MISSING', { name: 'averageDealSize' }, { fields: [{ field: 'assumptions.averageDealSize', code: 'PLANNER_RATE_MISSING' }] });
-  const targetMinor = toMinor(target);
-  const wonDeals = Number((targetMinor + size - 1n) / size);
-  const opportunities = ceilDiv(wonDeals, assumptions.winRate!);
-  const sqls = ceilDiv(opportunities, assumptions.opportunitiesPerSql!);
-  const mqls = ceilDiv(sqls, assumptions.sqlPerMql!);
-  const leads = ceilDiv(mqls, assumptions.mqlPerLead!);
+  // A rate that cannot be measured (no history) or is zero plans nothing: the steps from it up are left for the caller to give.
+  const missing = (Object.keys(assumptions) as PlannerRate[]).filter((name) => {
+    const value = assumptions[name];
+    if (value === null) return true;
+    if (typeof value === 'string') return toMinor(value) <= 0n;
+    return value <= 0 || (value > 1 && name !== 'opportunitiesPerSql');
+  });
+  const known = (name: PlannerRate) => !missing.includes(name);
+  const size = known('averageDealSize') ? toMinor(assumptions.averageDealSize!) : 0n;
+  const wonDeals = size > 0n ? Number((toMinor(target) + size - 1n) / size) : null;
+  const step = (count: number | null, rate: Exclude<PlannerRate, 'averageDealSize'>) => (count === null || !known(rate) ? null : ceilDiv(count, assumptions[rate]!));
+  const opportunities = step(wonDeals, 'winRate');
+  const sqls = step(opportunities, 'opportunitiesPerSql');
+  const mqls = step(sqls, 'sqlPerMql');
+  const leads = step(mqls, 'mqlPerLead');
 
   // Split by campaign type: the share of the opportunities each type brought, at its own yield.
   const types = roi.byType.filter((t) => t.opportunities > 0 && t.leads > 0);
   const brought = types.reduce((s, t) => s + t.opportunities, 0);
   const byCampaignType = types.map((t) => {
     const share = a.mix?.[t.type] ?? t.opportunities / brought;
-    const typeOpportunities = opportunities * share;
-    const typeLeads = Math.ceil(typeOpportunities * (t.leads / t.opportunities) - 1e-9);
+    const typeOpportunities = opportunities === null ? null : opportunities * share;
+    const typeLeads = typeOpportunities === null ? null : Math.ceil(typeOpportunities * (t.leads / t.opportunities) - 1e-9);
     return {
       type: t.type,
       share,
-      opportunities: Math.ceil(typeOpportunities - 1e-9),
+      opportunities: typeOpportunities === null ? null : Math.ceil(typeOpportunities - 1e-9),
       leads: typeLeads,
       leadsPerOpportunity: t.leads / t.opportunities,
       costPerLead: t.costPerLead,
-      cost: t.costPerLead ? scaleAmount(t.costPerLead, BigInt(typeLeads), 1n) : null,
+      cost: t.costPerLead && typeLeads !== null ? scaleAmount(t.costPerLead, BigInt(typeLeads), 1n) : null,
     };
   });
 
   const planned = { revenue: target, wonDeals, opportunities, sqls, mqls, leads };
   const side = (key: keyof typeof planned, done: number | string) => ({
     metric: key, plan: planned[key], actual: done,
-    attainment: ratio(Number(done), Number(planned[key])),
+    attainment: planned[key] === null ? null : ratio(Number(done), Number(planned[key])),
   });
   return {
     ...rangeOf(planScope),
@@ -140,6 +144,8 @@ export async function planFunnel(ctx: RequestContext, input: PlannerInput) {
     target,
     assumptions,
     measured: measuredRates,
+    /** The assumptions that could not be measured: the plan's steps from each of them up are null until the caller gives them. */
+    missing,
     plan: planned,
     byCampaignType,
     versusActual: [

@@ -3,7 +3,9 @@ import { executor } from '../../platform/access/context.js';
 import { queryRows } from '../../platform/db/client.js';
 import { lossReasonLabels } from '../opportunities/loss-reasons.service.js';
 import { stageEntryFacts, stageFacts } from '../opportunities/opportunity-facts.js';
-import { amount, dealsQuery, inRange, num, ratio, type Scope } from './analytics-scope.js';
+import { amount, dealsQuery, inRange, num, rangeOf, ratio, type Scope } from './analytics-scope.js';
+import { dealsDrill, type DealDrillFilters } from './deals.service.js';
+import type { DrillLink } from './drill.js';
 
 export const RESULT_GROUPS = ['owner', 'team', 'region'] as const;
 export type ResultGroup = (typeof RESULT_GROUPS)[number];
@@ -21,7 +23,16 @@ export interface WinRateRow {
   averageDealSize: string | null;
   /** Days from creation to close of the won deals, on average. */
   salesCycleDays: number | null;
+  /** The won deals (won, wonAmount, average deal size, cycle) and the lost ones (lost, lostAmount). */
+  drill: { won: DrillLink; lost: DrillLink };
 }
+
+/** The deals of a row: its owner, its very team (rows are per the deal's own team) or region; the empty key is a row too. */
+const GROUP_FILTERS: Record<ResultGroup, (key: string | null) => DealDrillFilters> = {
+  owner: (key) => ({ ownerId: key ?? undefined }),
+  team: (key) => (key ? { dealTeamId: key } : { without: 'teamId' }),
+  region: (key) => (key ? { region: key } : { without: 'region' }),
+};
 
 const groupColumns = (tenantId: string): Record<ResultGroup, { key: SQL; label: SQL }> => ({
   owner: { key: sql`d.owner_id::text`, label: sql`(SELECT u.name FROM users u WHERE u.tenant_id = ${tenantId} AND u.id = d.owner_id)` },
@@ -51,7 +62,7 @@ export async function winRates(scope: Scope, groupBy: ResultGroup = 'owner') {
     FROM closed
     GROUP BY GROUPING SETS ((), (g_key))
     ORDER BY GROUPING(g_key) DESC, coalesce(sum(amount) FILTER (WHERE status = 'won'), 0) DESC, g_key`);
-  const toRow = (r: Record<string, unknown>): WinRateRow => {
+  const toRow = (r: Record<string, unknown>, filters: DealDrillFilters): WinRateRow => {
     const won = num(r.won);
     const lost = num(r.lost);
     return {
@@ -64,24 +75,17 @@ export async function winRates(scope: Scope, groupBy: ResultGroup = 'owner') {
       lostAmount: amount(r.lost_amount),
       averageDealSize: r.avg_size === null || r.avg_size === undefined ? null : amount(r.avg_size),
       salesCycleDays: r.cycle_days === null || r.cycle_days === undefined ? null : Math.round(num(r.cycle_days) * 10) / 10,
+      drill: { won: dealsDrill(scope, { ...filters, status: 'won' }), lost: dealsDrill(scope, { ...filters, status: 'lost' }) },
     };
   };
   const total = rows.find((r) => num(r.total) === 1);
   return {
     ...rangeOf(scope),
     groupBy,
-    total: total ? toRow(total) : toRow({ won: 0, lost: 0, won_amount: 0, lost_amount: 0, avg_size: null, cycle_days: null }),
-    rows: rows.filter((r) => num(r.total) === 0).map(toRow),
+    total: toRow(total ?? { won: 0, lost: 0, won_amount: 0, lost_amount: 0, avg_size: null, cycle_days: null }, {}),
+    rows: rows.filter((r) => num(r.total) === 0).map((r) => toRow(r, GROUP_FILTERS[groupBy]((r.g_key as string | null) ?? null))),
   };
 }
-
-export const rangeOf = (scope: Scope) => ({
-  from: scope.from,
-  /** Last day, inclusive. */
-  to: new Date(new Date(`${scope.to}T00:00:00Z`).getTime() - 86_400_000).toISOString().slice(0, 10),
-  period: scope.period?.key ?? null,
-  currency: scope.currency,
-});
 
 /**
  * Stage velocity: how long deals stay in each stage (entered in the range, left since), how
@@ -130,6 +134,8 @@ export async function velocity(scope: Scope) {
       lost: num(r.lost),
       averageDays: days(r.avg_days),
       medianDays: days(r.median_days),
+      /** The deals that entered the stage in the range (a deal that entered twice is listed once). */
+      drill: { entered: dealsDrill(scope, { enteredStageId: r.stage_id as string, dateField: 'any' }) },
     })),
   };
 }
@@ -153,6 +159,7 @@ export async function lossReasons(scope: Scope) {
       count: num(r.n),
       share: ratio(num(r.n), total),
       amount: amount(r.amt),
+      drill: dealsDrill(scope, { status: 'lost', ...(r.reason ? { lossReason: r.reason } : { without: 'lossReason' }) }),
     })),
   };
 }

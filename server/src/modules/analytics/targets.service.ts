@@ -13,6 +13,7 @@ import { activityFacts } from '../customers/account-facts.js';
 import { amount, dealsQuery, num, ratio, subAmounts, teamSubtree, type Scope } from './analytics-scope.js';
 import './analytics.messages.js';
 import { salesTargets } from './analytics.schema.js';
+import { dealsDrill } from './deals.service.js';
 import { parsePeriod } from './fiscal-periods.js';
 
 export interface Target extends ApiRecord {
@@ -200,8 +201,10 @@ export async function attainment(scope: Scope) {
   const { ctx } = scope;
   if (!scope.period) throw fieldError('period', 'PERIOD_INVALID');
   const visible = visibleTargets(scope);
+  // A target counts the deals of its rep or team whatever the other filters say; so do its links.
+  const dealScope = { ...scope, filters: {} };
   const rows = await queryRows<Record<string, unknown>>(executor(ctx), sql`
-    WITH deals AS (${dealsQuery({ ...scope, filters: {} })}),
+    WITH deals AS (${dealsQuery(dealScope)}),
     targets AS (
       SELECT t.id, t.owner_id, t.team_id, t.amount, t.currency, t.start_date, t.end_date,
         (SELECT u.name FROM users u WHERE u.tenant_id = t.tenant_id AND u.id = t.owner_id) AS owner_name,
@@ -233,6 +236,7 @@ export async function attainment(scope: Scope) {
       const target = amount(r.target);
       const won = amount(r.won);
       const gap = subAmounts(target, won);
+      const subject = { ownerId: (r.owner_id as string | null) ?? undefined, teamId: (r.team_id as string | null) ?? undefined };
       return {
         targetId: r.id as string,
         ownerId: (r.owner_id as string | null) ?? null,
@@ -246,6 +250,8 @@ export async function attainment(scope: Scope) {
         gap: gap.startsWith('-') ? '0.00' : gap,
         pipeline: amount(r.pipeline),
         weighted: amount(r.weighted),
+        /** The won deals (won, wonCount) and the open ones (pipeline, weighted) the target counts. */
+        drill: { won: dealsDrill(dealScope, { ...subject, status: 'won' }), pipeline: dealsDrill(dealScope, { ...subject, status: 'open' }) },
       };
     }),
   };
