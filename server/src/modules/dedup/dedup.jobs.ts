@@ -44,8 +44,9 @@ export function enqueueCatchUp(ctx: RequestContext, object: DedupObject) {
 for (const object of DEDUP_OBJECTS) {
   for (const verb of ['created', 'updated', 'deleted'] as const) {
     subscribe(`dedup.index.${object}.${verb}`, `${object}.${verb}`, async (event, { db }) => {
-      if (!event.recordId) return;
-      const { changes, record } = (event.payload ?? {}) as { changes?: Record<string, unknown>; record?: { version?: number } };
+      const { changes, record, importId } = (event.payload ?? {}) as { changes?: Record<string, unknown>; record?: { version?: number }; importId?: string };
+      // A lead import indexes the leads it creates a chunk at a time (imports' imported-leads job).
+      if (!event.recordId || (object === 'leads' && verb === 'created' && importId)) return;
       const untouched = verb === 'updated' && changes && !Object.keys(changes).some((field) => MATCHED_FIELDS.has(field));
       if (untouched && typeof record?.version === 'number') await noteVersion(db, event.tenantId, object, event.recordId, record.version);
       else await reindexRecord(db, event.tenantId, object, event.recordId);

@@ -4,6 +4,7 @@ import { enqueue } from '../../platform/jobs/enqueue.js';
 import { defineJob } from '../../platform/jobs/registry.js';
 import type { Executor } from '../../platform/db/client.js';
 import { autoAssignPromotedMany } from '../assignment/lead-routing.service.js';
+import { indexRecords } from '../dedup/duplicate-index.service.js';
 import { leadStore } from '../leads/leads.service.js';
 import { rescoreLeadBatch } from '../scoring/lead-scoring.service.js';
 
@@ -14,12 +15,12 @@ export interface ImportedLeadsPayload {
 }
 
 /**
- * Scores a chunk of imported leads and routes those that became MQLs, together: one job and one
- * transaction per chunk, the scores, promotions and assignments written in a few statements,
- * instead of a job per lead and per event. Their `leads.created` and `leads.promote` events name
- * the import, so the per-lead subscribers leave them to this job. The results are those of the
- * per-lead path (same actors, same order). A retry after a failure starts from scratch: nothing
- * of a failed run was committed.
+ * Scores a chunk of imported leads, routes those that became MQLs and adds them to the duplicate
+ * index, together: one job and one transaction per chunk, written in a few statements, instead
+ * of a job per lead and per event. Their `leads.created` and `leads.promote` events name the
+ * import, so the per-lead scoring, routing and indexing subscribers leave them to this job. The
+ * results are those of the per-lead path (same actors, same order). A retry after a failure
+ * starts from scratch: nothing of a failed run was committed.
  */
 export const scoreImportedLeadsJob = defineJob<ImportedLeadsPayload>('imports.score-leads', async ({ tenantId, importId, leadIds }, { db }) => {
   await inTransaction(systemContext(db, tenantId, 'scoring'), async (scoring) => {
@@ -28,6 +29,8 @@ export const scoreImportedLeadsJob = defineJob<ImportedLeadsPayload>('imports.sc
     const promotedAt = new Date();
     const { promoted } = await rescoreLeadBatch(scoring, leads, { eventPayload: { importId } });
     await autoAssignPromotedMany({ ...systemContext(db, tenantId, 'lead assignment'), tx: scoring.tx }, promoted, promotedAt);
+    // Their duplicate-index entries too, in one pass (later versions follow through the update events).
+    await indexRecords({ ...systemContext(db, tenantId, 'duplicate index'), tx: scoring.tx }, 'leads', leads);
   });
 });
 
