@@ -3,6 +3,7 @@ import type { RequestContext } from '../access/context.js';
 import type { AppDb } from '../db/client.js';
 import { RecordStore, type ApiRecord } from '../records/record-store.js';
 import { apiKeys } from '../tenancy/tenancy.schema.js';
+import type { Credential } from './context-loader.js';
 import { randomSecret, sha256 } from './secrets.js';
 
 export interface ApiKeyRecord extends ApiRecord {
@@ -45,26 +46,33 @@ export async function createApiKey(ctx: RequestContext, name: string): Promise<A
   return { ...record, key };
 }
 
-export async function resolveApiKey(db: AppDb, key: string): Promise<{ tenantId: string; userId: string; apiKeyId: string } | null> {
+/** The credential a Bearer key stands for (its tenant and its secret's hash); null when it is not one of ours. */
+export function apiKeyCredential(key: string): Credential | null {
   const match = KEY_RE.exec(key);
   if (!match) return null;
   const hex = match[1];
   const tenantId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-  const [row] = await db
-    .select({ id: apiKeys.id, userId: apiKeys.userId })
-    .from(apiKeys)
-    .where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.keyHash, sha256(match[2])), isNull(apiKeys.revokedAt)));
-  if (!row) return null;
-  // Remember use at most once a minute, so a busy integration does not write on every call.
+  return { kind: 'api_key', tenantId, keyHash: sha256(match[2]) };
+}
+
+const USE_RECORDED_EVERY_MS = 60_000;
+
+/**
+ * Remembers that a key was used, at most once a minute (the caller query tells when it last
+ * was), so a busy integration does not write on every call. The condition holds it to once a
+ * minute across servers too.
+ */
+export async function recordApiKeyUse(db: AppDb, tenantId: string, apiKeyId: string, lastUsedAt: Date | null): Promise<void> {
+  const staleBefore = new Date(Date.now() - USE_RECORDED_EVERY_MS);
+  if (lastUsedAt && lastUsedAt >= staleBefore) return;
   await db
     .update(apiKeys)
     .set({ lastUsedAt: new Date() })
     .where(
       and(
         eq(apiKeys.tenantId, tenantId),
-        eq(apiKeys.id, row.id),
-        or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(Date.now() - 60_000))),
+        eq(apiKeys.id, apiKeyId),
+        or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, staleBefore)),
       ),
     );
-  return { tenantId, userId: row.userId, apiKeyId: row.id };
 }

@@ -2,7 +2,7 @@ import { and, eq, lt } from 'drizzle-orm';
 import type { AppDb, Executor } from '../db/client.js';
 import { UUID_RE } from '../db/ids.js';
 import { sessions } from '../tenancy/tenancy.schema.js';
-import type { RequestMeta } from './context-loader.js';
+import type { Credential, RequestMeta } from './context-loader.js';
 import { randomSecret, sha256 } from './secrets.js';
 
 export const SESSION_COOKIE = 'l2c_session';
@@ -22,15 +22,10 @@ export async function startSession(db: AppDb, tenantId: string, userId: string, 
   return `${tenantId}.${secret}`;
 }
 
-export async function resolveSession(db: AppDb, cookie: string): Promise<{ tenantId: string; userId: string } | null> {
+/** The credential a session cookie stands for (its tenant and its token's hash); null when malformed. */
+export function sessionCredential(cookie: string): Credential | null {
   const parsed = parseCookie(cookie);
-  if (!parsed) return null;
-  const [row] = await db
-    .select({ userId: sessions.userId, expiresAt: sessions.expiresAt })
-    .from(sessions)
-    .where(and(eq(sessions.tenantId, parsed.tenantId), eq(sessions.tokenHash, sha256(parsed.secret))));
-  if (!row || row.expiresAt.getTime() < Date.now()) return null;
-  return { tenantId: parsed.tenantId, userId: row.userId };
+  return parsed ? { kind: 'session', tenantId: parsed.tenantId, tokenHash: sha256(parsed.secret) } : null;
 }
 
 export async function endSession(db: AppDb, cookie: string): Promise<void> {
