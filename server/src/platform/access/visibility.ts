@@ -12,17 +12,31 @@ export function requireLevel(ctx: RequestContext, object: ObjectName, action: Ac
   return level;
 }
 
+/** The values an owner condition compares with: the caller's own, or placeholders of a prepared query. */
+export interface OwnerValues {
+  tenantId: unknown;
+  self: unknown;
+  teamPrefix: unknown;
+}
+
+const callerValues = (ctx: RequestContext): OwnerValues => ({
+  tenantId: ctx.tenantId,
+  self: ctx.actor.userId,
+  teamPrefix: `${ctx.teamPath}%`,
+});
+
 /**
  * The SQL condition limiting `ownerColumn` to what `level` lets the caller see:
- * everything, the caller's team subtree, or the caller's own records.
+ * everything, the caller's team subtree, or the caller's own records. Its shape follows the
+ * caller (level, whether there is a user and a team); `values` fills it.
  */
-export function ownerCondition(ctx: RequestContext, level: Level, ownerColumn: AnyPgColumn): SQL | undefined {
+export function ownerCondition(ctx: RequestContext, level: Level, ownerColumn: AnyPgColumn, values = callerValues(ctx)): SQL | undefined {
   if (level === 'all') return undefined;
-  const self = ctx.actor.userId;
-  if (level === 'own' || !ctx.teamPath) return self ? eq(ownerColumn, self) : sql`false`;
+  const { tenantId, self, teamPrefix } = values;
+  if (level === 'own' || !ctx.teamPath) return ctx.actor.userId ? eq(ownerColumn, self) : sql`false`;
   return sql`${ownerColumn} IN (
     SELECT u.id FROM users u JOIN teams t ON t.tenant_id = u.tenant_id AND t.id = u.team_id
-    WHERE u.tenant_id = ${ctx.tenantId} AND t.path LIKE ${`${ctx.teamPath}%`}
+    WHERE u.tenant_id = ${tenantId} AND t.path LIKE ${teamPrefix}
     UNION ALL SELECT ${self}::uuid)`;
 }
 

@@ -2,8 +2,9 @@ import { and, asc, desc, eq, getTableColumns, gt, gte, ilike, inArray, lt, lte, 
 import { alias, type AnyPgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { executor, inTransaction, type RequestContext } from '../access/context.js';
 import type { ObjectName } from '../access/permissions.js';
-import { ownerCondition, ownerWithin, requireLevel } from '../access/visibility.js';
+import { ownerCondition, ownerWithin, requireLevel, type OwnerValues } from '../access/visibility.js';
 import { appendAuditBatch } from '../audit/audit.service.js';
+import type { AppDb } from '../db/client.js';
 import { UUID_RE, uuidv7 } from '../db/ids.js';
 import { insertJsonRows, updateJsonRows } from '../db/json-insert.js';
 import { publishEvents } from '../events/publish.js';
@@ -99,11 +100,11 @@ export class RecordStore<TApi extends ApiRecord> {
     return this.def.table;
   }
 
-  /** Tenant scope plus the caller's visibility for `action`. */
-  scope(ctx: RequestContext, action: 'read' | 'update' | 'delete' = 'read'): SQL {
+  /** Tenant scope plus the caller's visibility for `action` (compared with `values` when given). */
+  scope(ctx: RequestContext, action: 'read' | 'update' | 'delete' = 'read', values?: OwnerValues): SQL {
     const level = requireLevel(ctx, this.def.object, action);
-    const conditions = [eq(this.t.tenantId, ctx.tenantId)];
-    const owner = this.def.ownerColumn ? ownerCondition(ctx, level, this.def.ownerColumn) : undefined;
+    const conditions = [eq(this.t.tenantId, values?.tenantId ?? ctx.tenantId)];
+    const owner = this.def.ownerColumn ? ownerCondition(ctx, level, this.def.ownerColumn, values) : undefined;
     if (owner) conditions.push(owner);
     return and(...conditions)!;
   }
@@ -155,9 +156,33 @@ export class RecordStore<TApi extends ApiRecord> {
 
   async get(ctx: RequestContext, id: string): Promise<TApi> {
     if (!UUID_RE.test(id)) throw notFound();
-    const [row] = (await this.selectRows(ctx).where(and(this.scope(ctx), eq(this.t.id, id)))) as Row[];
+    const [row] = (ctx.tx
+      ? await this.selectRows(ctx).where(and(this.scope(ctx), eq(this.t.id, id)))
+      : await this.preparedGet(ctx).execute({ tenantId: ctx.tenantId, id, self: ctx.actor.userId, teamPrefix: `${ctx.teamPath}%` })) as Row[];
     if (!row) throw notFound();
     return (await this.present(ctx, [row]))[0];
+  }
+
+  private getStatements = new WeakMap<AppDb, Map<string, ReturnType<RecordStore<TApi>['prepareGet']>>>();
+
+  /**
+   * Reading one record by id is the most frequent query: it is prepared once per database and
+   * shape of the caller's visibility (not rebuilt, and a named statement PostgreSQL plans once).
+   */
+  private preparedGet(ctx: RequestContext) {
+    const shape = `${requireLevel(ctx, this.def.object, 'read')} ${ctx.actor.userId !== null} ${ctx.teamPath !== null}`;
+    let statements = this.getStatements.get(ctx.db);
+    if (!statements) this.getStatements.set(ctx.db, (statements = new Map()));
+    let statement = statements.get(shape);
+    if (!statement) statements.set(shape, (statement = this.prepareGet(ctx)));
+    return statement;
+  }
+
+  private prepareGet(ctx: RequestContext) {
+    const values = { tenantId: sql.placeholder('tenantId'), self: sql.placeholder('self'), teamPrefix: sql.placeholder('teamPrefix') };
+    return this.selectRows(ctx)
+      .where(and(this.scope(ctx, 'read', values), eq(this.t.id, sql.placeholder('id'))))
+      .prepare(`l2c_get_${this.def.object}_${++preparedStatements}`);
   }
 
   async create(ctx: RequestContext, input: Row): Promise<TApi> {
@@ -446,6 +471,9 @@ function rangeCondition(column: AnyPgColumn, field: string, raw: string): SQL {
   }
   return and(from ? gte(column, from) : undefined, to ? lte(column, to) : undefined)!;
 }
+
+/** Names prepared statements apart (they are per connection on PostgreSQL). */
+let preparedStatements = 0;
 
 /** The owner's name as read rows carry it (a key no table column has). */
 const OWNER_NAME = '$ownerName';
