@@ -1,6 +1,6 @@
 import { pipeline, Transform, type Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+// exceljs (~1 s to load) is imported when a workbook is read or written, not at start.
 import type { FileFormat, TextEncoding } from './file-format.js';
 
 /** One row of the file as the person sees it in Excel: its row number and its cells as text. */
@@ -76,6 +76,7 @@ async function* csvRows(source: Readable, encoding: TextEncoding, delimiter: str
 }
 
 async function* xlsxRows(source: Readable): AsyncGenerator<SourceRow> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     worksheets: 'emit',
     sharedStrings: 'cache',

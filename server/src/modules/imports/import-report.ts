@@ -1,6 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
+// exceljs (~1 s to load) is imported when a workbook is read or written, not at start.
 import type { RequestContext } from '../../platform/access/context.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import { REPORT_HEADERS } from './header-mapping.js';
@@ -75,6 +75,7 @@ export async function reportXlsx(ctx: RequestContext, id: string): Promise<{ rec
   const label = (key: string) => SUMMARY_LABELS[key][ctx.locale];
   (async () => {
     try {
+      const { default: ExcelJS } = await import('exceljs');
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
       const rejected = workbook.addWorksheet(label('sheetRejected'));
       const head = rejected.addRow(header);

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+// exceljs (~1 s to load) is imported when a workbook is read or written, not at start.
 import type { FastifyReply } from 'fastify';
 
 export const TABLE_FORMATS = ['csv', 'xlsx'] as const;
@@ -39,6 +39,7 @@ export function tableCsv(table: ExportTable): Buffer {
 
 /** A workbook with one sheet per table: bold header row, decimal strings as numbers. */
 export async function tablesXlsx(tables: ExportTable[]): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const taken = new Set<string>();
   for (const table of tables) {
