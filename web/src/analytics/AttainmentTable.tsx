@@ -47,7 +47,7 @@ export function AttainmentTable({ rows, activities, currency, onDrill }: Attainm
   const drillCell = (r: AttainmentRow, figure: 'won' | 'pipeline', label: MessageKey) => (
     <DrillNumber
       value={format.money(r[figure], currency)}
-      link={r.drill?.[figure]}
+      link={r.drill[figure]}
       title={`${subject(r.name)} · ${t(label)}`}
       onOpen={onDrill}
       testId={`attainment-${figure}-${r.targetId}-drill`}

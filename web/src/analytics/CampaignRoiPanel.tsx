@@ -8,7 +8,7 @@ import type { CampaignType } from '../api/types';
 import { useCampaignLabels } from '../campaigns/use-campaign-labels';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages-en-us';
-import { DrillDrawer, DrillNumber, type DrillTarget } from './DrillDrawer';
+import { DrillNumber, useDrillDrawer } from './DrillDrawer';
 import { RoiSummary, useRoiColumns } from './RoiSummary';
 import { useAnalyticsFormat } from './use-analytics-format';
 import { QueryCard } from './QueryCard';
@@ -27,7 +27,7 @@ export function CampaignRoiPanel({ filters }: { filters: AnalyticsFilters }) {
   const format = useAnalyticsFormat();
   const labels = useCampaignLabels();
   const [model, setModel] = useState<AttributionModel>('first_touch');
-  const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const { onDrill: setDrill, drawer } = useDrillDrawer();
   const roi = useQuery({
     queryKey: queryKeys.analytics('campaign-roi', { ...filters, model }),
     queryFn: ({ signal }) => analyticsApi.campaignRoi(filters, model, signal),
@@ -42,7 +42,7 @@ export function CampaignRoiPanel({ filters }: { filters: AnalyticsFilters }) {
       exportTo={{ path: '/analytics/campaign-roi', filters, extra: { model } }}
       title={t('analytics.roi.title')}
       testId="roi-panel"
-      after={<DrillDrawer target={drill} onClose={() => setDrill(null)} />}
+      after={drawer}
       extra={
         <Segmented
           size="small"

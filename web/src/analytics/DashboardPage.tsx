@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { Button, Col, Result, Segmented, Space, Statistic } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
@@ -13,7 +13,7 @@ import { AttainmentTable } from './AttainmentTable';
 import { BehaviourTable } from './BehaviourTable';
 import { CoverageSummary } from './CoverageSummary';
 import { dashboardViews } from './dashboard-views';
-import { DrillDrawer, type DrillTarget, type OnDrill } from './DrillDrawer';
+import { useDrillDrawer, type OnDrill } from './DrillDrawer';
 import { ExportButtons } from './ExportButtons';
 import { ForecastSummaryFigures } from './ForecastSummaryFigures';
 import { ForecastTable } from './ForecastTable';
@@ -77,7 +77,7 @@ const SECTIONS = { executive: ExecutiveSections, manager: ManagerSections, rep: 
 
 /** One role's dashboard: one answer of the API, its sections, and the drawer every figure drills into. */
 function Dashboard<V extends DashboardView>({ view, state }: { view: V; state: AnalyticsFilterState }) {
-  const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const { onDrill, drawer } = useDrillDrawer();
   // The rep's own dashboard: the filter bar offers no team or owner there.
   const filters: AnalyticsFilters = view === 'rep' ? { period: state.filters.period } : state.filters;
   const dashboard = useQuery({
@@ -90,8 +90,8 @@ function Dashboard<V extends DashboardView>({ view, state }: { view: V; state: A
       <Space wrap className="l2c-section">
         {view === 'manager' ? <ReviewPackButton filters={filters} /> : <ExportButtons path={`/dashboards/${view}`} filters={filters} testId="dashboard-export" formats={['xlsx']} />}
       </Space>
-      <Sections dashboard={dashboard} filters={filters} onDrill={setDrill} />
-      <DrillDrawer target={drill} onClose={() => setDrill(null)} />
+      <Sections dashboard={dashboard} filters={filters} onDrill={onDrill} />
+      {drawer}
     </>
   );
 }
@@ -163,7 +163,7 @@ function ManagerSections({ dashboard, filters, onDrill }: SectionsProps<'manager
       <QueryCard query={dashboard} title={t('analytics.forecast.title')} testId="manager-forecast">
         {(d) => (
           <>
-            <ForecastTotals figures={d.forecast.total} currency={d.currency} testId="manager-forecast-total" />
+            <ForecastTotals figures={d.forecast.total} currency={d.currency} testId="manager-forecast-total" drill={d.forecast.total.drill} onDrill={onDrill} />
             <ForecastTable rows={d.forecast.reps} groupBy="owner" range={d} canAdjust title={t('analytics.forecast.title')} testId="manager-forecast" onDrill={onDrill} />
           </>
         )}

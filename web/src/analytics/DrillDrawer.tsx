@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Drawer, List, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
@@ -75,6 +75,12 @@ export function DrillStatistic({ label, value, amount, title, testId, ...drill }
       data-amount={amount ?? undefined}
     />
   );
+}
+
+/** A view's drawer and the handler its figures open it with: `{drawer}` goes once below the figures. */
+export function useDrillDrawer(): { onDrill: OnDrill; drawer: ReactNode } {
+  const [target, setTarget] = useState<DrillTarget | null>(null);
+  return { onDrill: setTarget, drawer: <DrillDrawer target={target} onClose={() => setTarget(null)} /> };
 }
 
 /** The records behind a figure, each opening its lead or deal page. */

@@ -4,6 +4,7 @@ import { Segmented } from 'antd';
 import { analyticsApi, FORECAST_GROUPS, type AnalyticsFilters, type ForecastGroup } from '../api/analytics';
 import { queryKeys } from '../api/query-keys';
 import { useI18n } from '../i18n/i18n-context';
+import { useDrillDrawer } from './DrillDrawer';
 import { ForecastTable, GROUP_KEYS } from './ForecastTable';
 import { ForecastTotals } from './ForecastTotals';
 import { QueryCard } from './QueryCard';
@@ -14,10 +15,11 @@ interface ForecastPanelProps {
   canAdjust?: boolean;
 }
 
-/** Pipeline, best case, commit, closed, weighted and the call per rep, team, region or product line, as the reader picks (OPP-6). */
+/** Pipeline, best case, commit, closed, weighted and the call per rep, team, region or product line, as the reader picks (OPP-6); each figure opens its deals. */
 export function ForecastPanel({ filters, canAdjust = false }: ForecastPanelProps) {
   const { t } = useI18n();
   const [groupBy, setGroupBy] = useState<ForecastGroup>('owner');
+  const { onDrill, drawer } = useDrillDrawer();
   const forecast = useQuery({
     queryKey: queryKeys.analytics('forecast', { ...filters, groupBy }),
     queryFn: ({ signal }) => analyticsApi.forecast(filters, groupBy, signal),
@@ -29,6 +31,7 @@ export function ForecastPanel({ filters, canAdjust = false }: ForecastPanelProps
       exportTo={{ path: '/analytics/forecast', filters, extra: { groupBy } }}
       title={title}
       testId="forecast-panel"
+      after={drawer}
       extra={
         <Segmented
           size="small"
@@ -41,8 +44,8 @@ export function ForecastPanel({ filters, canAdjust = false }: ForecastPanelProps
     >
       {(data) => (
         <>
-          <ForecastTotals figures={data.total} currency={data.currency} testId="forecast-panel-total" />
-          <ForecastTable rows={data.rows} groupBy={groupBy} range={data} canAdjust={canAdjust} title={title} testId="forecast-panel" />
+          <ForecastTotals figures={data.total} currency={data.currency} testId="forecast-panel-total" drill={data.total.drill} onDrill={onDrill} context={title} />
+          <ForecastTable rows={data.rows} groupBy={groupBy} range={data} canAdjust={canAdjust} title={title} testId="forecast-panel" onDrill={onDrill} />
         </>
       )}
     </QueryCard>

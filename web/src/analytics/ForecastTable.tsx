@@ -1,14 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Button, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { Link } from 'react-router';
-import type { AnalyticsRange, ForecastGroup, ForecastRow } from '../api/analytics';
+import type { AnalyticsRange, ForecastDrillFigure, ForecastGroup, ForecastRow } from '../api/analytics';
 import { useMe } from '../auth/session-context';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages-en-us';
 import { AdjustForecastModal } from './AdjustForecastModal';
 import { barsOption, plotValue } from './chart-options';
-import { forecastRowDeals } from './drill-paths';
 import { DrillNumber, type OnDrill } from './DrillDrawer';
 import { EChart } from './EChart';
 import { useAnalyticsFormat } from './use-analytics-format';
@@ -24,13 +22,13 @@ export const GROUP_KEYS: Record<ForecastGroup, MessageKey> = {
 interface ForecastTableProps {
   rows: readonly ForecastRow[];
   groupBy: ForecastGroup;
-  /** The answer's range and currency: links to the deal list, the adjustment's period. */
+  /** The answer's range and currency: the adjustment's period. */
   range: AnalyticsRange;
   /** Managers may adjust a subordinate's commit or best case (per owner). */
   canAdjust?: boolean;
   title: string;
   testId: string;
-  /** Rows with drill links open their won and open deals. */
+  /** Figures with drill links open the deals behind them. */
   onDrill?: OnDrill;
 }
 
@@ -60,30 +58,31 @@ export function ForecastTable({ rows, groupBy, range, canAdjust = false, title, 
     [rows, label, format, currency, t],
   );
 
-  /** A figure with the manager's adjustment beside the rep's own, when there is one. */
-  const adjustedCell = (own: string, adjusted: string | undefined, note: string | undefined, testKey: string) =>
-    adjusted !== undefined && adjusted !== own ? (
-      <Tooltip title={note}>
-        <span data-testid={`${testKey}-adjusted`}>
-          <Typography.Text strong>{money(adjusted)}</Typography.Text>{' '}
-          <Typography.Text type="secondary" delete>
-            {money(own)}
-          </Typography.Text>
-        </span>
-      </Tooltip>
-    ) : (
-      money(own)
-    );
-
-  const drillCell = (r: ForecastRow, figure: 'closed' | 'pipeline') => (
+  /** A figure of the row that opens the deals behind it. */
+  const drillCell = (r: ForecastRow, figure: ForecastDrillFigure) => (
     <DrillNumber
-      value={money(r[figure])}
+      value={figure === 'openDeals' ? format.count(r.openDeals) : money(r[figure])}
       link={r.drill?.[figure]}
       title={`${label(r)} · ${t(`analytics.forecast.${figure}`)}`}
       onOpen={onDrill}
       testId={`${testId}-${figure}-${r.key ?? 'none'}`}
     />
   );
+
+  /** A figure with the manager's adjustment beside the rep's own (struck through), when there is one. */
+  const adjustedCell = (own: ReactNode, ownAmount: string, adjusted: string | undefined, note: string | undefined, testKey: string) =>
+    adjusted !== undefined && adjusted !== ownAmount ? (
+      <Tooltip title={note}>
+        <span data-testid={`${testKey}-adjusted`}>
+          <Typography.Text strong>{money(adjusted)}</Typography.Text>{' '}
+          <Typography.Text type="secondary" delete>
+            {own}
+          </Typography.Text>
+        </span>
+      </Tooltip>
+    ) : (
+      own
+    );
 
   const columns: TableColumnsType<ForecastRow> = [
     { key: 'name', title: t(GROUP_KEYS[groupBy]), fixed: 'left', render: (_v, r) => label(r) },
@@ -92,31 +91,24 @@ export function ForecastTable({ rows, groupBy, range, canAdjust = false, title, 
       key: 'commit',
       title: t('analytics.forecast.commit'),
       align: 'right',
-      render: (_v, r) => adjustedCell(r.commit, r.adjusted?.commit, r.adjusted?.adjustments?.commit?.note, `forecast-commit-${r.key}`),
+      render: (_v, r) => adjustedCell(drillCell(r, 'commit'), r.commit, r.adjusted?.commit, r.adjusted?.adjustments?.commit?.note, `forecast-commit-${r.key}`),
     },
     {
       key: 'bestCase',
       title: t('analytics.forecast.bestCase'),
       align: 'right',
-      render: (_v, r) => adjustedCell(r.bestCase, r.adjusted?.bestCase, r.adjusted?.adjustments?.best_case?.note, `forecast-best-${r.key}`),
+      render: (_v, r) =>
+        adjustedCell(drillCell(r, 'bestCase'), r.bestCase, r.adjusted?.bestCase, r.adjusted?.adjustments?.best_case?.note, `forecast-best-${r.key}`),
     },
     { key: 'pipeline', title: t('analytics.forecast.pipeline'), align: 'right', render: (_v, r) => drillCell(r, 'pipeline') },
-    { key: 'weighted', title: t('analytics.forecast.weighted'), align: 'right', render: (_v, r) => money(r.weighted) },
+    { key: 'weighted', title: t('analytics.forecast.weighted'), align: 'right', render: (_v, r) => drillCell(r, 'weighted') },
     {
       key: 'call',
       title: t('analytics.forecast.call'),
       align: 'right',
-      render: (_v, r) => adjustedCell(r.call, r.adjusted?.call, undefined, `forecast-call-${r.key}`),
+      render: (_v, r) => adjustedCell(money(r.call), r.call, r.adjusted?.call, undefined, `forecast-call-${r.key}`),
     },
-    {
-      key: 'openDeals',
-      title: t('analytics.forecast.openDeals'),
-      align: 'right',
-      render: (_v, r) => {
-        const path = forecastRowDeals(groupBy, r.key, range);
-        return path ? <Link to={path}>{format.count(r.openDeals)}</Link> : format.count(r.openDeals);
-      },
-    },
+    { key: 'openDeals', title: t('analytics.forecast.openDeals'), align: 'right', render: (_v, r) => drillCell(r, 'openDeals') },
     ...(canAdjust && groupBy === 'owner'
       ? [
           {

@@ -5,7 +5,7 @@ import { analyticsApi, type AnalyticsFilters } from '../api/analytics';
 import { queryKeys } from '../api/query-keys';
 import { salesProcessesApi } from '../api/sales-processes';
 import { useI18n } from '../i18n/i18n-context';
-import { DrillDrawer, type DrillTarget } from './DrillDrawer';
+import { useDrillDrawer } from './DrillDrawer';
 import { FunnelFigures } from './FunnelFigures';
 import { QueryCard } from './QueryCard';
 
@@ -15,7 +15,7 @@ const PROCESSES = { limit: 100 } as const;
 export function FunnelPanel({ filters, compare = true }: { filters: AnalyticsFilters; compare?: boolean }) {
   const { t } = useI18n();
   const [processId, setProcessId] = useState<string | undefined>();
-  const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const { onDrill, drawer } = useDrillDrawer();
   const processes = useQuery({
     queryKey: queryKeys.list('sales-processes', PROCESSES),
     queryFn: ({ signal }) => salesProcessesApi.list(PROCESSES, signal),
@@ -31,7 +31,7 @@ export function FunnelPanel({ filters, compare = true }: { filters: AnalyticsFil
       exportTo={{ path: '/analytics/funnel', filters, extra: { processId } }}
       title={t('analytics.funnel.title')}
       testId="funnel-panel"
-      after={<DrillDrawer target={drill} onClose={() => setDrill(null)} />}
+      after={drawer}
       extra={
         (processes.data?.data.length ?? 0) > 1 ? (
           <Select
@@ -45,7 +45,7 @@ export function FunnelPanel({ filters, compare = true }: { filters: AnalyticsFil
         ) : null
       }
     >
-      {(data) => <FunnelFigures funnel={data} filters={filters} compare={compare} onDrill={setDrill} />}
+      {(data) => <FunnelFigures funnel={data} filters={filters} compare={compare} onDrill={onDrill} />}
     </QueryCard>
   );
 }

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Radio, Row, Spin, Table, Typography } from 'antd';
-import { analyticsApi, PLAN_METRICS, type FunnelPlan, type PlanMetric, type PlannerRate } from '../api/analytics';
+import { analyticsApi, PLAN_METRICS, type FunnelPlan, type PlanMetric, type PlannerRate, type PlannerRates } from '../api/analytics';
 import { queryKeys } from '../api/query-keys';
 import type { CampaignType } from '../api/types';
 import { useMe } from '../auth/session-context';
@@ -17,7 +17,7 @@ import { AnalyticsNav } from './AnalyticsNav';
 import { funnelOption } from './chart-options';
 import { EChart } from './EChart';
 import { readPeriodKey } from './fiscal-calendar';
-import { missingAssumption, plannerInput, withOverride, type PlannerOverrides } from './planner-input';
+import { plannerInput, withOverride, type PlannerOverrides } from './planner-input';
 import { useAnalyticsFilters } from './use-analytics-filters';
 import { useAnalyticsFormat } from './use-analytics-format';
 import { usePeriodLabel } from './use-period-label';
@@ -82,9 +82,9 @@ export function PlannerPage() {
     placeholderData: keepPreviousData,
   });
   const plan: FunnelPlan | undefined = input ? planQuery.data : undefined;
-  /** Without history to measure it, the reader gives the rate the server names. */
-  const missing = input ? missingAssumption(planQuery.error) : null;
-  const fieldError = (name: string) => (missing === name ? { validateStatus: 'error' as const, help: planQuery.error?.message } : {});
+  /** Without history to measure them, the reader gives the rates the plan names; until then the steps that need them stay empty. */
+  const missing = plan?.missing ?? [];
+  const fieldError = (name: keyof PlannerRates) => (missing.includes(name) ? { validateStatus: 'error' as const, help: t('analytics.planner.rateMissing') } : {});
   const previous = plan ? readPeriodKey(plan.basis.previousPeriod) : null;
   const current = plan?.period ? readPeriodKey(plan.period) : null;
   const set = <K extends keyof PlannerOverrides>(key: K, value: PlannerOverrides[K] | undefined) => setOverrides((o) => withOverride(o, key, value));
@@ -104,9 +104,10 @@ export function PlannerPage() {
       <PageHeader title={t('nav.analytics')} subtitle={t('analytics.planner.subtitle')} />
       <AnalyticsNav active="planner" />
       <AnalyticsFilterBar state={state} />
-      {planQuery.isError && input && !missing ? (
+      {planQuery.isError && input ? (
         <Alert type="warning" showIcon className="l2c-section" title={t('analytics.planner.failed')} description={planQuery.error.message} data-testid="planner-error" />
       ) : null}
+      {missing.length > 0 ? <Alert type="info" showIcon className="l2c-section" title={t('analytics.planner.missing')} data-testid="planner-missing" /> : null}
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <Card size="small" className="l2c-section" title={t('analytics.planner.target')} data-testid="planner-target-card">

@@ -4,14 +4,19 @@ import { Link } from 'react-router';
 import type { CustomerFigures, RepDashboard } from '../api/analytics';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
-import { DrillNumber, type OnDrill } from './DrillDrawer';
+import { DrillNumber, DrillStatistic, type OnDrill } from './DrillDrawer';
 import { useAnalyticsFormat } from './use-analytics-format';
 
-/** BI-1 for a rep: the customers, the best ones (won amount) and the untapped ones; amounts open their deals. */
+/** BI-1 for a rep: the customers, the best ones (won amount) and the untapped ones; counts open their accounts, amounts their deals. */
 export function RepCustomers({ data, onDrill }: { data: RepDashboard; onDrill: OnDrill }) {
   const { t } = useI18n();
   const format = useAnalyticsFormat();
   const { currency } = data;
+  const counts = [
+    { key: 'accounts', label: t('analytics.customers.accounts') },
+    { key: 'withOpenDeals', label: t('analytics.customers.withOpenDeals') },
+    { key: 'untappedCount', label: t('analytics.customers.untapped', { days: data.customers.untappedDays }) },
+  ] as const;
   const columns: TableColumnsType<CustomerFigures> = [
     { key: 'name', title: t('analytics.customers.account'), render: (_v, r) => <Link to={`/accounts/${encodeURIComponent(r.accountId)}`}>{r.name}</Link> },
     {
@@ -38,15 +43,11 @@ export function RepCustomers({ data, onDrill }: { data: RepDashboard; onDrill: O
   return (
     <>
       <Row gutter={[16, 8]} className="l2c-section">
-        <Col xs={12} md={6}>
-          <Statistic title={t('analytics.customers.accounts')} value={format.count(data.customers.accounts)} />
-        </Col>
-        <Col xs={12} md={6}>
-          <Statistic title={t('analytics.customers.withOpenDeals')} value={format.count(data.customers.withOpenDeals)} />
-        </Col>
-        <Col xs={12} md={6}>
-          <Statistic title={t('analytics.customers.untapped', { days: data.customers.untappedDays })} value={format.count(data.customers.untappedCount)} />
-        </Col>
+        {counts.map(({ key, label }) => (
+          <Col xs={12} md={6} key={key}>
+            <DrillStatistic label={label} value={format.count(data.customers[key])} link={data.customers.drill[key]} onOpen={onDrill} testId={`rep-customers-${key}`} />
+          </Col>
+        ))}
         <Col xs={12} md={6}>
           <Statistic title={t('analytics.attainment.won')} value={format.money(data.customers.won, currency)} />
         </Col>

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../api/api-error';
-import { missingAssumption, plannerInput, withOverride, type PlannerForm } from './planner-input';
+import { plannerInput, withOverride, type PlannerForm } from './planner-input';
 
 const form = (patch: Partial<PlannerForm>): PlannerForm => ({
   filters: { period: 'FY2026-Q2', teamId: 't1' },
@@ -33,17 +32,5 @@ describe('planner input', () => {
     const overrides = withOverride(withOverride({}, 'winRate', 0.5), 'averageDealSize', '800.00');
     expect(plannerInput(form({ mode: 'growth', overrides }))?.assumptions).toEqual({ winRate: 0.5, averageDealSize: '800.00' });
     expect(withOverride(overrides, 'winRate', undefined)).toEqual({ averageDealSize: '800.00' });
-  });
-});
-
-describe('missing assumption', () => {
-  it('names the rate the planner could not measure', () => {
-    const error = new ApiError(400, 'PLANNER_RATE_MISSING', 'Give the assumption', { fields: [{ field: 'assumptions.opportunitiesPerSql', code: 'PLANNER_RATE_MISSING' }] });
-    expect(missingAssumption(error)).toBe('opportunitiesPerSql');
-  });
-
-  it('is null for any other error', () => {
-    expect(missingAssumption(new ApiError(400, 'VALIDATION_FAILED', 'Invalid', { fields: [{ field: 'assumptions.winRate', message: 'x' }] }))).toBeNull();
-    expect(missingAssumption(new Error('offline'))).toBeNull();
   });
 });

@@ -1,5 +1,4 @@
 import type { AnalyticsFilters, PlannerInput } from '../api/analytics';
-import { isApiError } from '../api/api-error';
 import { normalizeAmount } from '../shared/money';
 
 export type PlannerOverrides = NonNullable<PlannerInput['assumptions']>;
@@ -34,12 +33,4 @@ export function withOverride<K extends keyof PlannerOverrides>(overrides: Planne
   if (value === undefined) delete next[key];
   else next[key] = value;
   return next;
-}
-
-/** The assumption the planner could not measure (PLANNER_RATE_MISSING names it): the one the reader must give. */
-export function missingAssumption(error: unknown): string | null {
-  if (!isApiError(error) || error.code !== 'PLANNER_RATE_MISSING') return null;
-  const fields = (error.details as { fields?: { field?: unknown }[] } | undefined)?.fields ?? [];
-  const field = fields.map((f) => f.field).find((f): f is string => typeof f === 'string' && f.startsWith('assumptions.'));
-  return field ? field.slice('assumptions.'.length) : null;
 }

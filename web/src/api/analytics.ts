@@ -44,8 +44,8 @@ export interface AttainmentRow {
   gap: string;
   pipeline: string;
   weighted: string;
-  /** Dashboards: the won and the open deals the row counts. */
-  drill?: { won: DrillLink; pipeline: DrillLink };
+  /** The won deals (won, wonCount) and the open ones (pipeline, weighted) the target counts. */
+  drill: { won: DrillLink; pipeline: DrillLink };
 }
 
 export const TARGET_METRICS = ['revenue', 'visits', 'calls'] as const;
@@ -86,6 +86,8 @@ export interface WinRateRow {
   lostAmount: string;
   averageDealSize: string | null;
   salesCycleDays: number | null;
+  /** The won deals (won, wonAmount, deal size, cycle) and the lost ones (lost, lostAmount). */
+  drill: { won: DrillLink; lost: DrillLink };
 }
 
 export interface WinRates extends AnalyticsRange {
@@ -106,6 +108,8 @@ export interface StageVelocity {
   lost: number;
   averageDays: number | null;
   medianDays: number | null;
+  /** The deals that entered the stage in the range. */
+  drill: { entered: DrillLink };
 }
 
 export interface Velocity extends AnalyticsRange {
@@ -119,6 +123,8 @@ export interface LossReasonRow {
   count: number;
   share: number | null;
   amount: string;
+  /** The lost deals of the reason. */
+  drill: DrillLink;
 }
 
 export interface LossReasons extends AnalyticsRange {
@@ -179,6 +185,11 @@ export interface ForecastFigures {
   call: string;
 }
 
+/** The figures of a forecast whose deals can be listed (the call is two of them). */
+export type ForecastDrillFigure = Exclude<keyof ForecastFigures, 'call'>;
+/** Per figure, the deals behind it. */
+export type ForecastDrills = Record<ForecastDrillFigure, DrillLink>;
+
 export const ADJUSTABLE_CATEGORIES = ['commit', 'best_case'] as const;
 export type AdjustableCategory = (typeof ADJUSTABLE_CATEGORIES)[number];
 
@@ -205,13 +216,13 @@ export interface ForecastRow extends ForecastFigures {
     bestCase?: string;
     adjustments?: Partial<Record<AdjustableCategory, ForecastAdjustment>>;
   };
-  /** Dashboards: the won and the open deals behind the row. */
-  drill?: { closed: DrillLink; pipeline: DrillLink };
+  /** The deals behind each figure; absent on a product-line row without a product line. */
+  drill?: ForecastDrills;
 }
 
 export interface Forecast extends AnalyticsRange {
   groupBy: ForecastGroup;
-  total: ForecastFigures;
+  total: ForecastFigures & { drill: ForecastDrills };
   rows: ForecastRow[];
 }
 
@@ -396,7 +407,7 @@ export interface ForecastSummary extends AnalyticsRange, ForecastFigures {
   accuracyAdjusted: string;
   /** The top teams; those without finished history have no adjusted forecast. */
   teams: Omit<TeamAccuracy, 'snapshots'>[];
-  drill: { closed: DrillLink; commit: DrillLink; bestCase: DrillLink; pipeline: DrillLink };
+  drill: ForecastDrills;
 }
 
 /** Executive dashboard (BI-1): attainment, forecast by region, team and product line, quarter and year, campaign ROI. */
@@ -434,7 +445,7 @@ export interface ManagerDashboard extends AnalyticsRange {
   attainment: AttainmentRow[];
   pipeline: StagePipeline[];
   behaviour: Behaviour;
-  forecast: { total: ForecastFigures; reps: ForecastRow[] };
+  forecast: Pick<Forecast, 'total'> & { reps: ForecastRow[] };
   funnel: Funnel;
 }
 
@@ -443,7 +454,7 @@ export interface RepDashboard extends AnalyticsRange {
   ownerId: string;
   attainment: AttainmentRow[];
   funnel: Funnel;
-  forecast: Omit<ForecastFigures, 'call'> & { call: string; rank: number | null; peers: number; drill: { closed: DrillLink; pipeline: DrillLink } };
+  forecast: ForecastFigures & { rank: number | null; peers: number; drill: ForecastDrills };
   customers: {
     accounts: number;
     withOpenDeals: number;
@@ -451,6 +462,8 @@ export interface RepDashboard extends AnalyticsRange {
     untappedCount: number;
     won: string;
     untappedDays: number;
+    /** The rep's accounts behind each count. */
+    drill: Record<'accounts' | 'withOpenDeals' | 'wonAccounts' | 'untappedCount', DrillLink>;
     best: CustomerFigures[];
     untapped: CustomerFigures[];
   };
@@ -493,18 +506,20 @@ export interface FunnelPlan extends AnalyticsRange {
   /** What the plan used: the caller's overrides, else measured. */
   assumptions: PlannerRates;
   measured: PlannerRates;
-  plan: { revenue: string } & Record<Exclude<PlanMetric, 'revenue'>, number>;
+  /** The assumptions without history to measure them: the steps that need them are null until the reader gives them. */
+  missing: (keyof PlannerRates)[];
+  plan: { revenue: string } & Record<Exclude<PlanMetric, 'revenue'>, number | null>;
   /** Leads per campaign type, in proportion to the opportunities each brought, at its own yield. */
   byCampaignType: {
     type: string;
     share: number;
-    opportunities: number;
-    leads: number;
+    opportunities: number | null;
+    leads: number | null;
     leadsPerOpportunity: number;
     costPerLead: string | null;
     cost: string | null;
   }[];
-  versusActual: { metric: PlanMetric; plan: number | string; actual: number | string; attainment: number | null }[];
+  versusActual: { metric: PlanMetric; plan: number | string | null; actual: number | string; attainment: number | null }[];
   asOf: string;
 }
 
