@@ -84,7 +84,8 @@ async function measure(name: string, c: Case, repetitions: number): Promise<Anal
 /** The funnel in one statement: lead cohort, its MQL and SQL marks, deals of the process and the furthest open stage each reached. */
 function funnelSql(db: AppDb, s: Scope, processId: string) {
   const t = s.ctx.tenantId;
-  const day = (c: SQL) => sql`(${c} AT TIME ZONE ${s.timezone})::date >= ${s.from}::date AND (${c} AT TIME ZONE ${s.timezone})::date < ${s.to}::date`;
+  // Created in the range: from the tenant's midnight at the start to the one after the end.
+  const day = (c: SQL) => sql`${c} >= (${s.from}::date::timestamp AT TIME ZONE ${s.timezone}) AND ${c} < (${s.to}::date::timestamp AT TIME ZONE ${s.timezone})`;
   return queryRows<{ key: string; n: string }>(db, sql`
     WITH lc AS (
       SELECT l.status IN ${M} OR coalesce(bool_or(h.to_status IN ${M}), false) AS mql,
@@ -111,22 +112,30 @@ function funnelSql(db: AppDb, s: Scope, processId: string) {
     UNION ALL SELECT 'won', count(*) FILTER (WHERE status = 'won')::text FROM dc`);
 }
 
-/** The forecast per team in one statement: each team sums the deals of its subtree (path prefix); the company total beside. */
+/**
+ * The forecast per team in one statement: the deals summed per team, each team adding up its
+ * subtree's sums (path prefix); the company total beside.
+ */
 function forecastSql(db: AppDb, s: Scope) {
   const t = s.ctx.tenantId;
-  const figures = sql`${money(sql`coalesce(sum(f.amount) FILTER (WHERE f.status = 'open' AND f.forecast_category = 'pipeline'), 0)`)} AS pipeline,
-    ${money(sql`coalesce(sum(f.amount) FILTER (WHERE f.status = 'open' AND f.forecast_category = 'best_case'), 0)`)} AS best_case,
-    ${money(sql`coalesce(sum(f.amount) FILTER (WHERE f.status = 'open' AND f.forecast_category = 'commit'), 0)`)} AS commit,
-    ${money(sql`coalesce(sum(f.amount) FILTER (WHERE f.status = 'won'), 0)`)} AS closed,
-    ${money(sql`coalesce(sum(f.amount) FILTER (WHERE f.status = 'won' OR (f.status = 'open' AND f.forecast_category = 'commit')), 0)`)} AS call,
-    ${money(sql`coalesce(round(sum(f.amount * f.probability / 100.0) FILTER (WHERE f.status = 'open' AND f.forecast_category <> 'omitted'), 2), 0)`)} AS weighted,
-    count(*) FILTER (WHERE f.status = 'open' AND f.forecast_category <> 'omitted')::text AS open_deals`;
+  const figures = sql`${money(sql`coalesce(sum(f.pipeline), 0)`)} AS pipeline, ${money(sql`coalesce(sum(f.best_case), 0)`)} AS best_case,
+    ${money(sql`coalesce(sum(f.commit), 0)`)} AS commit, ${money(sql`coalesce(sum(f.closed), 0)`)} AS closed,
+    ${money(sql`coalesce(sum(f.commit), 0) + coalesce(sum(f.closed), 0)`)} AS call,
+    ${money(sql`coalesce(round(sum(f.weighted), 2), 0)`)} AS weighted, coalesce(sum(f.open_deals), 0)::text AS open_deals`;
   return queryRows<Record<string, string>>(db, sql`
     WITH f AS (
-      SELECT o.team_id, o.status, o.forecast_category, o.amount, o.probability FROM opportunities o
+      SELECT o.team_id,
+        sum(o.amount) FILTER (WHERE o.status = 'open' AND o.forecast_category = 'pipeline') AS pipeline,
+        sum(o.amount) FILTER (WHERE o.status = 'open' AND o.forecast_category = 'best_case') AS best_case,
+        sum(o.amount) FILTER (WHERE o.status = 'open' AND o.forecast_category = 'commit') AS commit,
+        sum(o.amount) FILTER (WHERE o.status = 'won') AS closed,
+        sum(o.amount * o.probability / 100.0) FILTER (WHERE o.status = 'open' AND o.forecast_category <> 'omitted') AS weighted,
+        count(*) FILTER (WHERE o.status = 'open' AND o.forecast_category <> 'omitted') AS open_deals
+      FROM opportunities o
       WHERE o.tenant_id = ${t} AND o.currency = ${s.currency} AND o.status IN ('open', 'won')
         AND CASE WHEN o.status = 'open' THEN o.close_date ELSE (o.closed_at AT TIME ZONE ${s.timezone})::date END >= ${s.from}::date
         AND CASE WHEN o.status = 'open' THEN o.close_date ELSE (o.closed_at AT TIME ZONE ${s.timezone})::date END < ${s.to}::date
+      GROUP BY o.team_id
     )
     SELECT 'team:' || t.id AS key, ${figures}
     FROM teams t JOIN teams sub ON sub.tenant_id = t.tenant_id AND sub.path LIKE t.path || '%' JOIN f ON f.team_id = sub.id

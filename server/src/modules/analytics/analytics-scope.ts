@@ -119,6 +119,13 @@ export function leadsQuery(scope: Scope, opts: { ignoreFilters?: boolean } = {})
 
 /** Half-open day range condition on a date column. */
 export const inRange = (scope: Scope, column: SQL) => sql`${column} >= ${scope.from}::date AND ${column} < ${scope.to}::date`;
+/**
+ * The same range on a timestamp column, as instants (the tenant's midnights): the planner
+ * estimates it from the column's statistics and may use its index, which it cannot for a local
+ * day computed per row (it guessed 200 rows of 70 000 and chose loops and spilling sorts).
+ */
+export const instantInRange = (scope: Scope, column: SQL) =>
+  sql`${column} >= (${scope.from}::date::timestamp AT TIME ZONE ${scope.timezone}) AND ${column} < (${scope.to}::date::timestamp AT TIME ZONE ${scope.timezone})`;
 
 export const num = (v: unknown) => Number(v ?? 0);
 /** A numeric from SQL as a money amount with two decimals. */

@@ -6,12 +6,14 @@ import { translate } from '../../platform/i18n/messages.js';
 import { leadStatusFacts } from '../leads/lead-facts.js';
 import { stageEntryFacts, stageFacts } from '../opportunities/opportunity-facts.js';
 import { defaultProcessForDeal, processForDeal } from '../opportunities/sales-processes.service.js';
-import { dealsQuery, inRange, leadsQuery, num, rangeOf, type Scope } from './analytics-scope.js';
+import { dealsQuery, instantInRange, leadsQuery, num, rangeOf, type Scope } from './analytics-scope.js';
 import { funnelSteps } from './funnel-steps.js';
 
 const MQL_OR_LATER = sql`('mql', 'accepted', 'sql', 'converted')`;
 const SQL_OR_LATER = sql`('sql', 'converted')`;
 export const DRILL_LIMIT = 1000;
+/** The filters the company's figures ignore (the currency they keep). */
+const COMPANY_FILTERS = ['teamId', 'ownerId', 'region', 'productLineId', 'source'] as const;
 
 /**
  * CTEs `leads` (visible, filtered) and `lead_marks`: each lead with when it first became MQL and
@@ -26,7 +28,7 @@ export function leadMarks(scope: Scope, opts: { ignoreFilters?: boolean; cohortO
         coalesce(min(h.at) FILTER (WHERE h.to_status IN ${MQL_OR_LATER}), CASE WHEN l.status IN ${MQL_OR_LATER} THEN l.created_at END) AS mql_at,
         coalesce(min(h.at) FILTER (WHERE h.to_status IN ${SQL_OR_LATER}), CASE WHEN l.status IN ${SQL_OR_LATER} THEN l.created_at END) AS sql_at
       FROM leads l LEFT JOIN (${leadStatusFacts(scope.ctx)}) h ON h.lead_id = l.id
-      ${opts.cohortOnly ? sql`WHERE ${inRange(scope, sql`l.created_day`)}` : sql``}
+      ${opts.cohortOnly ? sql`WHERE ${instantInRange(scope, sql`l.created_at`)}` : sql``}
       GROUP BY l.id, l.status, l.created_at
     )`;
 }
@@ -48,7 +50,7 @@ function cohorts(scope: Scope, processId: string, ignoreFilters: boolean): SQL {
       FROM deals d
       LEFT JOIN (${stageEntryFacts(ctx)}) e ON e.opportunity_id = d.id
       LEFT JOIN stages s ON s.id = e.to_stage_id
-      WHERE d.process_id = ${processId}::uuid AND ${inRange(scope, sql`d.created_day`)}
+      WHERE d.process_id = ${processId}::uuid AND ${instantInRange(scope, sql`d.created_at`)}
       GROUP BY d.id, d.status
     )`;
 }
@@ -82,7 +84,11 @@ async function processOf(scope: Scope, processId: string | undefined) {
  */
 export async function funnel(scope: Scope, opts: { processId?: string } = {}) {
   const process = await processOf(scope, opts.processId);
-  const [mine, company] = await Promise.all([stepCounts(scope, process.id, false), stepCounts(scope, process.id, true)]);
+  // Whoever sees everything and filters nothing sees the company: one query, not the same one twice.
+  const whole = scope.level === 'all' && !COMPANY_FILTERS.some((k) => scope.filters[k]);
+  const [mine, company] = whole
+    ? await stepCounts(scope, process.id, false).then((counts) => [counts, counts])
+    : await Promise.all([stepCounts(scope, process.id, false), stepCounts(scope, process.id, true)]);
   const locale = scope.ctx.locale;
   const keys = [
     { key: 'leads', label: translate(locale, 'FUNNEL_LEADS') },
