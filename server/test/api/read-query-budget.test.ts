@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDb } from '../../src/platform/db/client.js';
-import { createTestApp, type ApiClient, type TestApp } from '../test-app.js';
+import { createTestApp, type ApiClient, type Response, type TestApp } from '../test-app.js';
 
 /** Counts the statements the app sends to the database (pool or PGlite) while `work` runs. */
 async function countQueries(db: AppDb, work: () => Promise<unknown>): Promise<number> {
@@ -47,7 +47,7 @@ describe('query budget of reads', () => {
 
   it('gets one record in two statements, with its owner name, by key and by session', async () => {
     for (const client of [integration, admin]) {
-      let response!: Awaited<ReturnType<ApiClient['get']>>;
+      let response!: Response;
       const count = await countQueries(t.database.db, async () => (response = await client.get(`/accounts/${accountId}`)));
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ id: accountId, name: '预算科技有限公司', ownerName: expect.any(String) });
@@ -56,7 +56,7 @@ describe('query budget of reads', () => {
   });
 
   it('lists a filtered, sorted page in two statements, owner names included', async () => {
-    let response!: Awaited<ReturnType<ApiClient['get']>>;
+    let response!: Response;
     const count = await countQueries(t.database.db, async () => {
       response = await integration.get(`/accounts?filter[industry]=${encodeURIComponent('制造业')}&sort=name&limit=50`);
     });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, gt, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, gte, ilike, inArray, lt, lte, or, Param, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { executor, inTransaction, type RequestContext } from '../access/context.js';
 import type { ObjectName } from '../access/permissions.js';
@@ -113,11 +113,11 @@ export class RecordStore<TApi extends ApiRecord> {
    * The condition of a list query without paging: tenant, visibility, filters and search. Lists
    * use it, and so do aggregates over "what the list shows" (totals of a filtered list).
    */
-  conditions(ctx: RequestContext, query: Pick<ListQuery, 'filters' | 'q' | 'where'>): (SQL | undefined)[] {
-    const conditions: (SQL | undefined)[] = [this.scope(ctx), query.where, ...this.filterConditions(query.filters ?? {})];
+  conditions(ctx: RequestContext, query: Pick<ListQuery, 'filters' | 'q' | 'where'>, bind: Binder = new Binder()): (SQL | undefined)[] {
+    const conditions: (SQL | undefined)[] = [this.scope(ctx, 'read', bind.owner(ctx)), query.where, ...this.filterConditions(query.filters ?? {}, bind)];
     if (query.q?.trim()) {
-      const pattern = `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      conditions.push(or(...this.def.searchColumns.map((c) => ilike(c, pattern))));
+      const pattern = bind.value('q', `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      conditions.push(or(...this.def.searchColumns.map((c) => ilike(c, pattern as string))));
     }
     return conditions;
   }
@@ -125,17 +125,25 @@ export class RecordStore<TApi extends ApiRecord> {
   async list(ctx: RequestContext, query: ListQuery): Promise<Page<TApi>> {
     const limit = Math.min(Math.max(query.limit ?? 50, 1), MAX_PAGE);
     const { column: sortColumn, descending, field } = this.sortOf(query.sort);
-    const conditions = this.conditions(ctx, query);
+    // A list without a module's own condition, outside a transaction, runs as a prepared
+    // statement per shape of query (which filters, sort, cursor, visibility); values vary.
+    const bind = query.where || ctx.tx ? new Binder() : new Binder(`${this.visibilityShape(ctx)} ${descending ? '-' : ''}${field}`);
+    const conditions = this.conditions(ctx, query, bind);
     if (query.cursor) {
       const { value, id } = decodeCursor(query.cursor);
       const cmp = descending ? lt : gt;
-      conditions.push(or(cmp(sortColumn, value), and(eq(sortColumn, value), cmp(this.t.id, id))));
+      const after = bind.value('cursor', value, sortColumn);
+      conditions.push(or(cmp(sortColumn, after), and(eq(sortColumn, after), cmp(this.t.id, bind.value('cursorId', id, this.t.id)))));
     }
     const order = descending ? desc : asc;
-    const rows = (await this.selectRows(ctx)
-      .where(and(...conditions))
-      .orderBy(order(sortColumn), order(this.t.id))
-      .limit(limit + 1)) as Row[];
+    const pageEnd = bind.value('limit', limit + 1) as number;
+    // Every value is bound before `build`, which runs only for a statement not prepared yet.
+    const build = () =>
+      this.selectRows(ctx)
+        .where(and(...conditions))
+        .orderBy(order(sortColumn), order(this.t.id))
+        .limit(pageEnd);
+    const rows = (bind.shape === null ? await build() : await this.prepared(ctx, `list ${bind.shape}`, build).execute(bind.values)) as Row[];
     const page = rows.slice(0, limit);
     const data = await this.present(ctx, page);
     const last = page[page.length - 1];
@@ -156,33 +164,14 @@ export class RecordStore<TApi extends ApiRecord> {
 
   async get(ctx: RequestContext, id: string): Promise<TApi> {
     if (!UUID_RE.test(id)) throw notFound();
-    const [row] = (ctx.tx
-      ? await this.selectRows(ctx).where(and(this.scope(ctx), eq(this.t.id, id)))
-      : await this.preparedGet(ctx).execute({ tenantId: ctx.tenantId, id, self: ctx.actor.userId, teamPrefix: `${ctx.teamPath}%` })) as Row[];
+    // The most frequent query: prepared per visibility shape, outside transactions.
+    const bind = ctx.tx ? new Binder() : new Binder(this.visibilityShape(ctx));
+    const owner = bind.owner(ctx);
+    const byId = eq(this.t.id, bind.value('id', id));
+    const build = () => this.selectRows(ctx).where(and(this.scope(ctx, 'read', owner), byId));
+    const [row] = (bind.shape === null ? await build() : await this.prepared(ctx, `get ${bind.shape}`, build).execute(bind.values)) as Row[];
     if (!row) throw notFound();
     return (await this.present(ctx, [row]))[0];
-  }
-
-  private getStatements = new WeakMap<AppDb, Map<string, ReturnType<RecordStore<TApi>['prepareGet']>>>();
-
-  /**
-   * Reading one record by id is the most frequent query: it is prepared once per database and
-   * shape of the caller's visibility (not rebuilt, and a named statement PostgreSQL plans once).
-   */
-  private preparedGet(ctx: RequestContext) {
-    const shape = `${requireLevel(ctx, this.def.object, 'read')} ${ctx.actor.userId !== null} ${ctx.teamPath !== null}`;
-    let statements = this.getStatements.get(ctx.db);
-    if (!statements) this.getStatements.set(ctx.db, (statements = new Map()));
-    let statement = statements.get(shape);
-    if (!statement) statements.set(shape, (statement = this.prepareGet(ctx)));
-    return statement;
-  }
-
-  private prepareGet(ctx: RequestContext) {
-    const values = { tenantId: sql.placeholder('tenantId'), self: sql.placeholder('self'), teamPrefix: sql.placeholder('teamPrefix') };
-    return this.selectRows(ctx)
-      .where(and(this.scope(ctx, 'read', values), eq(this.t.id, sql.placeholder('id'))))
-      .prepare(`l2c_get_${this.def.object}_${++preparedStatements}`);
   }
 
   async create(ctx: RequestContext, input: Row): Promise<TApi> {
@@ -340,6 +329,28 @@ export class RecordStore<TApi extends ApiRecord> {
     } as TApi;
   }
 
+  private statements = new WeakMap<AppDb, Map<string, PreparedRead>>();
+
+  /**
+   * A read prepared once per database and shape (`build` runs only the first time): not rebuilt
+   * per request, and on PostgreSQL a named statement the server parses and plans once.
+   */
+  private prepared(ctx: RequestContext, shape: string, build: () => PreparedRead & { prepare(name: string): PreparedRead }): PreparedRead {
+    let statements = this.statements.get(ctx.db);
+    if (!statements) this.statements.set(ctx.db, (statements = new Map()));
+    let statement = statements.get(shape);
+    // Shapes are few in practice; past the bound (say, filters with ever more values) a read is
+    // built each time, so neither this map nor the server's statements grow without end.
+    if (!statement && statements.size >= MAX_PREPARED_SHAPES) return build();
+    if (!statement) statements.set(shape, (statement = build().prepare(`l2c_${this.def.object}_${++preparedStatements}`)));
+    return statement;
+  }
+
+  /** What decides the form of the visibility condition (its values are bound apart). */
+  private visibilityShape(ctx: RequestContext): string {
+    return `${requireLevel(ctx, this.def.object, 'read')} ${ctx.actor.userId !== null} ${ctx.teamPath !== null}`;
+  }
+
   /**
    * The table's rows for reading, with the owner's name joined in (one query instead of a second
    * one per page). Writes lock plain rows instead (no row lock on the outer side of a join).
@@ -444,18 +455,19 @@ export class RecordStore<TApi extends ApiRecord> {
     return { column, descending, field };
   }
 
-  private filterConditions(filters: Record<string, string>): SQL[] {
+  private filterConditions(filters: Record<string, string>, bind: Binder): SQL[] {
     return Object.entries(filters).map(([field, raw]) => {
       const range = this.def.ranges?.[field];
-      if (range) return rangeCondition(range, field, raw);
+      if (range) return rangeCondition(range, field, raw, bind);
       const column = this.def.filters[field];
       if (!column) throw fieldError(`filter[${field}]`, 'FIELD_INVALID');
       const values = raw.split(',').map((v) => v.trim()).filter(Boolean);
       if (column.columnType === 'PgUUID' && values.some((v) => !UUID_RE.test(v))) {
         throw fieldError(`filter[${field}]`, 'FIELD_INVALID');
       }
-      if (values.length === 0) return sql`${column} IS NULL`;
-      return values.length === 1 ? eq(column, values[0]) : inArray(column, values);
+      if (values.length === 0) return bind.mark(`${field}.null`, sql`${column} IS NULL`);
+      const bound = values.map((v, i) => bind.value(`${field}.${i}`, v, column));
+      return bound.length === 1 ? eq(column, bound[0]) : inArray(column, bound);
     });
   }
 }
@@ -463,17 +475,57 @@ export class RecordStore<TApi extends ApiRecord> {
 const RANGE_BOUND = /^(-?\d{1,16}(\.\d{1,4})?|\d{4}-\d{2}-\d{2})$/;
 
 /** `from..to`, `from..` or `..to` (numbers or dates), bounds included; anything else is refused. */
-function rangeCondition(column: AnyPgColumn, field: string, raw: string): SQL {
+function rangeCondition(column: AnyPgColumn, field: string, raw: string, bind: Binder): SQL {
   const parts = raw.split('..').map((p) => p.trim());
   const [from, to] = parts;
   if (parts.length !== 2 || (!from && !to) || [from, to].some((b) => b && !RANGE_BOUND.test(b))) {
     throw fieldError(`filter[${field}]`, 'FIELD_INVALID');
   }
-  return and(from ? gte(column, from) : undefined, to ? lte(column, to) : undefined)!;
+  return and(
+    from ? gte(column, bind.value(`${field}.from`, from, column)) : undefined,
+    to ? lte(column, bind.value(`${field}.to`, to, column)) : undefined,
+  )!;
+}
+
+interface PreparedRead {
+  execute(values: Record<string, unknown>): Promise<unknown[]>;
+}
+
+/**
+ * The values of a read query. Without a shape it hands them on as they are. With one (a
+ * prepared read) it puts placeholders in their place, keeps the values to execute with, and adds
+ * to `shape` what tells apart statements that differ in more than values.
+ */
+class Binder {
+  readonly values: Record<string, unknown> = {};
+
+  constructor(public shape: string | null = null) {}
+
+  value(name: string, value: unknown, column?: AnyPgColumn): unknown {
+    if (this.shape === null) return value;
+    this.shape += ` ${name}`;
+    this.values[name] = value;
+    // Through the column, a placeholder's value is encoded as a plain parameter's would be.
+    return column ? new Param(sql.placeholder(name), column) : sql.placeholder(name);
+  }
+
+  /** A condition without values that still changes the statement. */
+  mark(name: string, condition: SQL): SQL {
+    if (this.shape !== null) this.shape += ` ${name}`;
+    return condition;
+  }
+
+  /** The caller's values for a visibility condition. */
+  owner(ctx: RequestContext): OwnerValues | undefined {
+    if (this.shape === null) return undefined;
+    Object.assign(this.values, { tenantId: ctx.tenantId, self: ctx.actor.userId, teamPrefix: `${ctx.teamPath}%` });
+    return { tenantId: sql.placeholder('tenantId'), self: sql.placeholder('self'), teamPrefix: sql.placeholder('teamPrefix') };
+  }
 }
 
 /** Names prepared statements apart (they are per connection on PostgreSQL). */
 let preparedStatements = 0;
+const MAX_PREPARED_SHAPES = 100;
 
 /** The owner's name as read rows carry it (a key no table column has). */
 const OWNER_NAME = '$ownerName';
