@@ -4,7 +4,8 @@ import { apiClient, launchBrowser, signIn, startServer, type RunningServer } fro
 
 /**
  * JOURNEYS.md 5 and 6: the VP's executive dashboard shows the API's figures and every money figure
- * opens its deals, the funnel opens the records behind a step, the manager sees the pipeline per
+ * opens its deals, the funnel opens the records behind a step, a forecast page figure and a win-rate
+ * row open the deals they count, the manager sees the pipeline per
  * stage and rep and adjusts a rep's commit with a note, the planner asks the API on every change,
  * the pages fit a phone.
  * The history comes in through the analytics history import, dated inside the current quarter.
@@ -143,6 +144,38 @@ describe('analytics in the browser', () => {
     await page.waitForURL(/\/opportunities\/[0-9a-f-]{36}$/);
   });
 
+  it('the forecast page: a total and a rep’s figures open exactly the deals they count', async () => {
+    await page.goto(`${server.url}/analytics/forecast?period=${period}`);
+    const api = await admin('GET', `/analytics/forecast?period=${period}`);
+    await page.locator('[data-testid="forecast-panel-total-closed"][data-amount]').waitFor();
+    await expect(amountOf('forecast-panel-total-closed')).resolves.toBe(api.total.closed);
+    await page.getByTestId('forecast-panel-total-closed-drill').click();
+    await expect(drawerKeys()).resolves.toEqual(['A1', 'A3']);
+    await closeDrawer();
+    // Bob's open deals the forecast counts: the row's open-deal count opens them.
+    const bob = await userId(`Bob ${run}`);
+    const row = api.rows.find((r: { key: string }) => r.key === bob);
+    expect(row.openDeals).toBe(1);
+    await page.getByTestId(`forecast-panel-openDeals-${bob}`).click();
+    await expect(drawerKeys()).resolves.toEqual(['A4']);
+    expect(await drilled(row.drill.openDeals)).toHaveLength(row.openDeals);
+    await closeDrawer();
+  });
+
+  it('the results page: a win-rate row’s won and lost counts open those deals', async () => {
+    await page.goto(`${server.url}/analytics/results?period=${period}`);
+    const ann = await userId(`Ann ${run}`);
+    const api = await admin('GET', `/analytics/win-rates?period=${period}&groupBy=owner`);
+    const row = api.rows.find((r: { key: string }) => r.key === ann);
+    expect(row).toMatchObject({ won: 1, lost: 1, wonAmount: '1200.00' });
+    await page.getByTestId(`win-rate-won-${ann}`).click();
+    await expect(drawerKeys()).resolves.toEqual(['A1']);
+    await closeDrawer();
+    await page.getByTestId(`win-rate-lost-${ann}`).click();
+    await expect(drawerKeys()).resolves.toEqual(['A2']);
+    await closeDrawer();
+  });
+
   it('the manager dashboard shows the open pipeline per stage and rep, each figure opening its deals', async () => {
     await page.goto(`${server.url}/dashboard?view=manager&period=${period}`);
     const api = await admin('GET', `/dashboards/manager?period=${period}`);
@@ -197,15 +230,21 @@ describe('analytics in the browser', () => {
     await page.goto(`${server.url}/analytics/planner?period=${next}`);
     await page.getByTestId('planner-mode').getByText('收入目标').click();
     await page.getByTestId('planner-revenue').fill('10000');
-    // The server names the rate it could not measure; the field says so.
-    await page.locator('.ant-form-item-has-error [data-testid^="planner-rate-"]').first().waitFor();
+    // The server names the rates it could not measure and plans what it can: deals from the measured deal size and win rate.
+    const partial = await admin('POST', '/analytics/planner', { period: next, target: { amount: '10000', currency: 'CNY' } });
+    expect(partial.missing).toEqual(['opportunitiesPerSql', 'sqlPerMql', 'mqlPerLead']);
+    await page.getByTestId('planner-missing').waitFor();
+    await page.locator('.ant-form-item-has-error [data-testid="planner-rate-mqlPerLead"]').waitFor();
+    await page.locator(`[data-testid="planner-needed-opportunities"]:text-is("${count(partial.plan.opportunities)}")`).waitFor();
+    await expect(page.getByTestId('planner-needed-leads').textContent()).resolves.not.toMatch(/\d/);
     await page.getByTestId('planner-rate-mqlPerLead').fill('50');
     await page.getByTestId('planner-rate-sqlPerMql').fill('50');
     await page.getByTestId('planner-rate-opportunitiesPerSql').fill('100');
     let want = await planned('10000');
-    await page.locator(`[data-testid="planner-needed-wonDeals"]:text-is("${count(want.wonDeals)}")`).waitFor();
+    // The deals were planned before the rates were given: the leads say the new plan has come.
+    await page.locator(`[data-testid="planner-needed-leads"]:text-is("${count(want.leads)}")`).waitFor();
+    await expect(page.getByTestId('planner-needed-wonDeals').textContent()).resolves.toBe(count(want.wonDeals));
     await expect(page.getByTestId('planner-needed-opportunities').textContent()).resolves.toBe(count(want.opportunities));
-    await expect(page.getByTestId('planner-needed-leads').textContent()).resolves.toBe(count(want.leads));
     // Measured where the history allows: the quarter before won 2,000.50 (the base of a growth plan).
     await expect(page.getByTestId('planner-base').textContent()).resolves.toContain('2,000.50');
 
