@@ -11,7 +11,16 @@ import { activityStore } from '../modules/customers/activities.service.js';
 import { contactStore } from '../modules/customers/contacts.service.js';
 import { creditCodeCheckChar } from '../modules/customers/credit-code.js';
 import { noteStore } from '../modules/customers/notes.service.js';
+import { getTenantSettings } from '../platform/tenancy/tenant-settings.service.js';
+import { todayIn } from '../modules/analytics/fiscal-periods.js';
+import { seedDemoCampaigns } from './demo-campaigns.js';
+import { seedDemoCatalog } from './demo-catalog.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_REGIONS, DEMO_USERS, type DemoUser } from './demo-data.js';
+import { seedBattleMapDeal, seedConvertedDeals, seedHistoryDeals } from './demo-deals.js';
+import { seedDemoLeads } from './demo-leads.js';
+import { ACTIVITY_RHYTHM } from './demo-sales-data.js';
+import { seedDemoTargets } from './demo-targets.js';
+import { demoCalendar, type DemoWorld } from './demo-world.js';
 
 export interface DemoLogins {
   created: boolean;
@@ -42,7 +51,7 @@ export async function ensureDemoTenant(db: AppDb): Promise<DemoLogins> {
     const northBeijing = await createTeam(ctx, { name: '北京一组 Beijing team 1', parentId: north.id });
     const teamIds: Record<DemoUser['team'], string> = { root: tenant.rootTeamId, north: north.id, northBeijing: northBeijing.id, east: east.id };
 
-    const userIds: Record<string, string> = { admin: tenant.admin.id };
+    const userIds = { admin: tenant.admin.id } as DemoWorld['userIds'];
     for (const u of DEMO_USERS.slice(1)) {
       const user = await createUser(ctx, {
         name: u.name,
@@ -57,6 +66,7 @@ export async function ensureDemoTenant(db: AppDb): Promise<DemoLogins> {
     const ownerFor = (region: string, i: number) =>
       region === 'north' ? (i % 3 === 2 ? userIds.manager : userIds.rep1) : region === 'east' ? userIds.rep2 : userIds.admin;
 
+    const accounts: DemoWorld['accounts'] = [];
     for (const [i, a] of DEMO_ACCOUNTS.entries()) {
       const ownerId = ownerFor(a.region, i);
       const account = await accountStore.create(ctx, {
@@ -79,36 +89,30 @@ export async function ensureDemoTenant(db: AppDb): Promise<DemoLogins> {
         const contact = await contactStore.create(ctx, { accountId: account.id, name, title, phones: [phone], email, ownerId });
         contactIds.push(contact.id);
       }
+      accounts.push({ id: account.id, ownerId, contactIds });
       const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
-      await activityStore.create(ctx, {
-        type: 'visit',
-        subject: `拜访 ${a.contacts[0][0]}：了解业务目标 / First visit`,
-        accountId: account.id,
-        contactIds: contactIds.slice(0, 1),
-        startAt: daysAgo(20 - (i % 7)),
-        status: 'done',
-        outcome: '客户有数字化销售管理需求，预算待确认',
-        nextStep: '安排方案演示',
-        ownerId,
-      });
-      await activityStore.create(ctx, {
-        type: 'call',
-        subject: '电话跟进演示安排 / Follow-up call',
-        accountId: account.id,
-        contactIds: contactIds.slice(0, 1),
-        startAt: daysAgo(6 - (i % 5)),
-        status: 'done',
-        outcome: '确认下周演示',
-        ownerId,
-      });
-      await activityStore.create(ctx, {
-        type: 'task',
-        subject: '发送方案与报价 / Send proposal',
-        accountId: account.id,
-        dueAt: new Date(Date.now() + (3 + (i % 4)) * DAY).toISOString(),
-        status: 'planned',
-        ownerId,
-      });
+      const done = { accountId: account.id, contactIds: contactIds.slice(0, 1), status: 'done', ownerId };
+      await activityStore.createMany(ctx, [
+        {
+          ...done,
+          type: 'visit',
+          subject: `拜访 ${a.contacts[0][0]}：了解业务目标 / First visit`,
+          startAt: daysAgo(20 - (i % 7)),
+          outcome: '客户有数字化销售管理需求，预算待确认',
+          nextStep: '安排方案演示',
+        },
+        { ...done, type: 'call', subject: '电话跟进演示安排 / Follow-up call', startAt: daysAgo(6 - (i % 5)), outcome: '确认下周演示' },
+        // Visits and calls over the last weeks, so behaviour analytics have counts.
+        ...ACTIVITY_RHYTHM.map((r) => ({ ...done, type: r.type, subject: r.subject, startAt: daysAgo(r.daysAgo + (i % 3)), outcome: r.outcome })),
+        {
+          type: 'task',
+          subject: '发送方案与报价 / Send proposal',
+          accountId: account.id,
+          dueAt: new Date(Date.now() + (3 + (i % 4)) * DAY).toISOString(),
+          status: 'planned',
+          ownerId,
+        },
+      ]);
       await noteStore.create(ctx, {
         object: 'accounts',
         recordId: account.id,
@@ -116,6 +120,17 @@ export async function ensureDemoTenant(db: AppDb): Promise<DemoLogins> {
         ownerId,
       });
     }
+
+    const settings = await getTenantSettings(ctx);
+    const calendar = demoCalendar(settings.timezone, settings.fiscalYearStartMonth, todayIn(settings.timezone));
+    const world: DemoWorld = { ctx, userIds, teamIds, accounts, calendar };
+    const products = await seedDemoCatalog(world);
+    const campaignIds = await seedDemoCampaigns(world);
+    const convertible = await seedDemoLeads(world, campaignIds);
+    await seedHistoryDeals(world, products);
+    await seedConvertedDeals(world, products, convertible);
+    await seedBattleMapDeal(world, products);
+    await seedDemoTargets(world);
   });
   return { created: true, logins };
 }
