@@ -48,8 +48,8 @@ export function HistoryImportPage() {
   const [mapping, setMapping] = useState<ColumnMapping | undefined>(undefined);
   const [stageMapping, setStageMapping] = useState<Record<string, string>>({});
   const [check, setCheck] = useState<HistoryImportResult | null>(null);
-  /** Something changed since the last check: check again before importing. */
-  const [stale, setStale] = useState(false);
+  /** The settings the last check ran with; the import waits for a check of the current ones. */
+  const [checkedSettings, setCheckedSettings] = useState<string | null>(null);
   const [done, setDone] = useState<HistoryImportResult | null>(null);
   const processes = useQuery({
     queryKey: ['sales-processes', 'history-import'],
@@ -67,21 +67,23 @@ export function HistoryImportPage() {
     setCheck(null);
     setDone(null);
   };
-  const changed = <T,>(set: (value: T) => void) => (value: T) => {
-    set(value);
-    setStale(true);
-  };
+  const settingsKey = (m: ColumnMapping | undefined, o: HistoryOptions, sm: Record<string, string>) => JSON.stringify([m, o, sm]);
+  const stale = check !== null && checkedSettings !== settingsKey(mapping, options, stageMapping);
 
   const run = useMutation({
-    mutationFn: (dryRun: boolean) => historyImportsApi.run({
-      kind, file: file!, mapping, dryRun,
-      options: { ...options, ...(Object.keys(stageMapping).length > 0 ? { stageMapping } : {}) },
-    }),
-    onSuccess: (result) => {
-      setStale(false);
+    mutationFn: async (dryRun: boolean) => {
+      const sent = { options, stageMapping };
+      const result = await historyImportsApi.run({
+        kind, file: file!, mapping, dryRun,
+        options: { ...options, ...(Object.keys(stageMapping).length > 0 ? { stageMapping } : {}) },
+      });
+      return { result, checked: settingsKey(result.mapping, sent.options, sent.stageMapping) };
+    },
+    onSuccess: ({ result, checked }) => {
       if (result.dryRun) {
         setCheck(result);
         setMapping(result.mapping);
+        setCheckedSettings(checked);
         return;
       }
       setDone(result);
@@ -136,7 +138,7 @@ export function HistoryImportPage() {
                     placeholder={t('historyImport.currencyDefault')}
                     options={CURRENCIES.map((code) => ({ value: code, label: code }))}
                     value={options.currency}
-                    onChange={changed((currency?: string) => setOptions((o) => ({ ...o, currency })))}
+                    onChange={(currency?: string) => setOptions((o) => ({ ...o, currency }))}
                   />
                 </Form.Item>
               </Col>
@@ -148,10 +150,10 @@ export function HistoryImportPage() {
                         loading={processes.isPending}
                         options={processList.map((p) => ({ value: p.id, label: p.name }))}
                         value={process?.id}
-                        onChange={changed((processId: string) => {
+                        onChange={(processId: string) => {
                           setOptions((o) => ({ ...o, processId }));
                           setStageMapping({});
-                        })}
+                        }}
                       />
                     </Form.Item>
                   </Col>
@@ -161,7 +163,7 @@ export function HistoryImportPage() {
                         className="l2c-full-width"
                         precision={0}
                         value={options.shiftDays}
-                        onChange={changed((shiftDays: number | null) => setOptions((o) => ({ ...o, shiftDays: shiftDays ?? undefined })))}
+                        onChange={(shiftDays: number | null) => setOptions((o) => ({ ...o, shiftDays: shiftDays ?? undefined }))}
                       />
                     </Form.Item>
                   </Col>
@@ -170,7 +172,7 @@ export function HistoryImportPage() {
                       <Input
                         allowClear
                         value={options.missingAccountName}
-                        onChange={(e) => changed((name: string) => setOptions((o) => ({ ...o, missingAccountName: name || undefined })))(e.target.value)}
+                        onChange={(e) => setOptions((o) => ({ ...o, missingAccountName: e.target.value || undefined }))}
                       />
                     </Form.Item>
                   </Col>
@@ -215,7 +217,7 @@ export function HistoryImportPage() {
                     className="l2c-full-width"
                     options={fieldOptions}
                     value={mapping?.[row.column] ?? SKIP}
-                    onChange={changed((value: string) => setMapping((m) => ({ ...m, [row.column]: value === SKIP ? null : value })))}
+                    onChange={(value: string) => setMapping((m) => ({ ...m, [row.column]: value === SKIP ? null : value }))}
                     data-testid={`history-map-${row.column}`}
                   />
                 ),
@@ -242,10 +244,10 @@ export function HistoryImportPage() {
                         placeholder={t('historyImport.stageByName')}
                         options={stageOptions}
                         value={stageMapping[row.stage]}
-                        onChange={changed((value?: string) => setStageMapping((m) => {
+                        onChange={(value?: string) => setStageMapping((m) => {
                           const { [row.stage]: _, ...rest } = m;
                           return value ? { ...rest, [row.stage]: value } : rest;
-                        }))}
+                        })}
                         data-testid={`history-stage-${row.stage}`}
                       />
                     ),
