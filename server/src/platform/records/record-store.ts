@@ -253,7 +253,8 @@ export class RecordStore<TApi extends ApiRecord> {
 
   async remove(ctx: RequestContext, id: string, expectedVersion: number | undefined): Promise<void> {
     await inTransaction(ctx, async (ctx) => {
-      const existing = await this.findRow(ctx, id, 'read', true);
+      const existing = (await this.lockRows(ctx, [id])).get(id);
+      if (!existing) throw notFound();
       await this.requireOnRecord(ctx, 'delete', existing);
       if (expectedVersion !== undefined && existing.version !== expectedVersion) {
         throw new AppError(409, 'VERSION_CONFLICT', { current: existing.version }, { currentVersion: existing.version });
@@ -375,14 +376,6 @@ export class RecordStore<TApi extends ApiRecord> {
     if (valid.length === 0) return new Map();
     const rows = (await executor(ctx).select().from(this.t).where(and(this.scope(ctx, 'read'), inArray(this.t.id, valid))).for('update')) as Row[];
     return new Map(rows.map((r) => [r.id as string, r]));
-  }
-
-  private async findRow(ctx: RequestContext, id: string, action: 'read', lock = false): Promise<Row> {
-    if (!UUID_RE.test(id)) throw notFound();
-    const query = executor(ctx).select().from(this.t).where(and(this.scope(ctx, action), eq(this.t.id, id)));
-    const [row] = (await (lock ? query.for('update') : query)) as Row[];
-    if (!row) throw notFound();
-    return row;
   }
 
   private async requireOnRecord(ctx: RequestContext, action: 'update' | 'delete', row: Row) {
