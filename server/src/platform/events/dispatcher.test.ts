@@ -2,18 +2,20 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { inTransaction, type RequestContext } from '../access/context.js';
 import { openDatabase, queryRows, type Database } from '../db/client.js';
+import { enqueue } from '../jobs/enqueue.js';
 import { jobs } from '../jobs/jobs.schema.js';
 import { openTestDatabase, type TestDatabase } from '../../../test/test-database.js';
 import { dispatchEvents } from './dispatcher.js';
 import { drainEvents } from './event-processing.js';
 import { outboxEvents, type DomainEvent } from './events.schema.js';
 import { publishEvent } from './publish.js';
-import { subscribe } from './subscribers.js';
+import { subscribe, subscribeBatch } from './subscribers.js';
 import { createTestTenant } from './testing.js';
 
 let testDb: TestDatabase;
 let otherDb: Database | undefined;
 let ctx: RequestContext;
+let otherCtx: RequestContext;
 const seen: Array<{ subscriber: string; type: string; recordId: string | null }> = [];
 let failNext = 0;
 
@@ -24,6 +26,21 @@ subscribe('test.everything', '*', async (event) => {
   if (failNext-- > 0) throw new Error('not yet');
   seen.push({ subscriber: 'everything', type: event.type, recordId: event.recordId });
 });
+const batches: Array<Array<{ tenantId: string; id: string }>> = [];
+subscribeBatch('test.batch', 'invoices.*', async (events) => {
+  batches.push(events.map((e) => ({ tenantId: e.tenantId, id: e.id })));
+});
+/** Orders whose payload says `poison` fail every time, for one-event and batch subscribers alike. */
+const ordersSeen: Array<{ subscriber: string; n: number }> = [];
+const isPoison = (event: DomainEvent) => (event.payload as { poison?: boolean }).poison === true;
+subscribe('test.orders', 'orders.*', async (event) => {
+  if (isPoison(event)) throw new Error('poison order');
+  ordersSeen.push({ subscriber: 'orders', n: (event.payload as { n: number }).n });
+});
+subscribeBatch('test.orders-batch', 'orders.*', async (events) => {
+  if (events.some(isPoison)) throw new Error('poison order in batch');
+  for (const e of events) ordersSeen.push({ subscriber: 'orders-batch', n: (e.payload as { n: number }).n });
+});
 
 const quiet = { warn: () => {}, error: () => {} };
 
@@ -31,6 +48,7 @@ beforeAll(async () => {
   testDb = await openTestDatabase();
   if (testDb.url) otherDb = await openDatabase({ databaseUrl: testDb.url, poolSize: 5 });
   ctx = await createTestTenant(testDb.db);
+  otherCtx = await createTestTenant(testDb.db, 'Other tenant');
 });
 afterAll(async () => {
   await otherDb?.close();
@@ -38,6 +56,8 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   seen.length = 0;
+  batches.length = 0;
+  ordersSeen.length = 0;
   failNext = 0;
   await testDb.db.delete(outboxEvents);
   await testDb.db.delete(jobs);
@@ -104,6 +124,74 @@ describe('domain events', () => {
       sql`SELECT count(*)::int AS jobs, count(DISTINCT unique_key)::int AS keys FROM jobs`,
     );
     // Two subscribers match each event.
-    expect(counts).toEqual({ jobs: 120, keys: 120 });
+    expect(counts.jobs).toBe(counts.keys);
+    // Each event went to each of the two subscribers in exactly one job.
+    const [deliveries] = await queryRows<{ all: number; distinct: number }>(
+      testDb.db,
+      sql`SELECT count(*)::int AS all, count(DISTINCT (payload->>'subscriber', event_id))::int AS distinct
+          FROM jobs, jsonb_array_elements_text(payload->'eventIds') AS e(event_id)`,
+    );
+    expect(deliveries).toEqual({ all: 120, distinct: 120 });
+  });
+
+  it('reach a subscriber in one job per tenant of a dispatched batch, in outbox order', async () => {
+    const ids: Record<string, string[]> = { [ctx.tenantId]: [], [otherCtx.tenantId]: [] };
+    for (let i = 0; i < 6; i++) {
+      const c = i % 2 ? otherCtx : ctx;
+      ids[c.tenantId].push(await publishEvent(c, { type: 'invoices.issued', object: 'invoices', recordId, payload: { i } }));
+    }
+    await drainEvents(testDb.db, { logger: quiet });
+    expect(batches).toHaveLength(2);
+    expect(batches).toEqual(
+      expect.arrayContaining(
+        Object.entries(ids).map(([tenantId, eventIds]) => eventIds.map((id) => ({ tenantId, id }))),
+      ),
+    );
+    const deliveries = await queryRows<{ subscriber: string; n: number }>(
+      testDb.db,
+      sql`SELECT payload->>'subscriber' AS subscriber, count(*)::int AS n FROM jobs
+          WHERE type = 'events.deliver' AND status = 'succeeded' GROUP BY 1 ORDER BY 1`,
+    );
+    expect(deliveries).toEqual([
+      { subscriber: 'test.batch', n: 2 },
+      { subscriber: 'test.everything', n: 2 },
+    ]);
+  });
+
+  it('of a failing batch are delivered one by one, and only the poison one fails for good', async () => {
+    for (let n = 1; n <= 4; n++) {
+      await publishEvent(ctx, { type: 'orders.placed', object: 'orders', recordId, payload: { n, poison: n === 3 } });
+    }
+    await drainEvents(testDb.db, { logger: quiet });
+    const delivered = (subscriber: string) => [...new Set(ordersSeen.filter((o) => o.subscriber === subscriber).map((o) => o.n))].sort();
+    expect(delivered('orders')).toEqual([1, 2, 4]);
+    expect(delivered('orders-batch')).toEqual([1, 2, 4]);
+    const outcomes = await queryRows<{ subscriber: string; events: number; status: string; attempts: number; last_error: string | null }>(
+      testDb.db,
+      sql`SELECT payload->>'subscriber' AS subscriber, jsonb_array_length(payload->'eventIds')::int AS events,
+            status, attempts, last_error FROM jobs
+          WHERE payload->>'subscriber' LIKE 'test.orders%' AND status <> 'succeeded'`,
+    );
+    expect(outcomes).toHaveLength(2);
+    for (const subscriber of ['test.orders', 'test.orders-batch']) {
+      const outcome = outcomes.find((o) => o.subscriber === subscriber);
+      expect(outcome).toMatchObject({ events: 1, status: 'dead', attempts: 5 });
+      expect(outcome?.last_error).toContain('poison order');
+    }
+    // The batch jobs themselves ended well after handing their events on.
+    const [batchJobs] = await queryRows<{ n: number }>(
+      testDb.db,
+      sql`SELECT count(*)::int AS n FROM jobs WHERE payload->>'subscriber' LIKE 'test.orders%'
+          AND jsonb_array_length(payload->'eventIds') = 4 AND status = 'succeeded'`,
+    );
+    expect(batchJobs.n).toBe(2);
+  });
+
+  it('queued one per job before deliveries were batched are still delivered', async () => {
+    const eventId = await publishEvent(ctx, { type: 'accounts.created', object: 'accounts', recordId, payload: {} });
+    await testDb.db.update(outboxEvents).set({ dispatchedAt: sql`now()` });
+    await enqueue(testDb.db, { type: 'events.deliver', tenantId: ctx.tenantId, payload: { subscriber: 'test.accounts', tenantId: ctx.tenantId, eventId } });
+    await drainEvents(testDb.db, { logger: quiet });
+    expect(seen).toEqual([{ subscriber: 'accounts', type: 'accounts.created', recordId }]);
   });
 });

@@ -1,16 +1,15 @@
 import { and, asc, inArray, isNull, sql } from 'drizzle-orm';
 import type { AppDb } from '../db/client.js';
-import { enqueueMany } from '../jobs/enqueue.js';
 import { enqueueWebhookDeliveries } from '../webhooks/fan-out.js';
-import { deliverEventJob } from './deliver-event.job.js';
+import { enqueueDeliveries } from './deliver-event.job.js';
 import { outboxEvents } from './events.schema.js';
-import { subscribersFor } from './subscribers.js';
 
 /**
  * Moves a batch of committed events from the outbox to the job queue: one `events.deliver` job
- * per matching subscriber and one delivery per matching webhook, then marks the events
- * dispatched, all in one transaction. Several dispatchers may run: each locks its own batch
- * (SKIP LOCKED), and unique keys make a repeated hand-off harmless. Returns the events handled.
+ * per matching subscriber and tenant, carrying that tenant's events of the batch in order, and
+ * one delivery per event and matching webhook, then marks the events dispatched, all in one
+ * transaction. Several dispatchers may run: each locks its own batch (SKIP LOCKED), and unique
+ * keys make a repeated hand-off harmless. Returns the events handled.
  * Events are taken oldest first, but jobs run in parallel and retry: delivery is at least once
  * and only roughly in order, so subscribers and receivers must be idempotent.
  */
@@ -24,17 +23,7 @@ export async function dispatchEvents(db: AppDb, batchSize = 100): Promise<number
       .limit(batchSize)
       .for('update', { skipLocked: true });
     if (events.length === 0) return 0;
-    await enqueueMany(
-      tx,
-      events.flatMap((event) =>
-        subscribersFor(event.type).map((subscriber) => ({
-          type: deliverEventJob.type,
-          tenantId: event.tenantId,
-          payload: { subscriber: subscriber.name, tenantId: event.tenantId, eventId: event.id },
-          uniqueKey: `events.deliver:${subscriber.name}:${event.id}`,
-        })),
-      ),
-    );
+    await enqueueDeliveries(tx, events);
     await enqueueWebhookDeliveries(tx, events);
     await tx
       .update(outboxEvents)
