@@ -46,8 +46,11 @@ async function main() {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-  if (config.runWorkers) background = await timed('workers', () => startBackgroundWork(database.db, app.log));
+  // Listening comes first: the routes' onReady hooks query the database, and on the embedded
+  // database (one connection) they would wait behind the backlog the workers start on (a
+  // first start's demo events).
   await timed('listen', () => app.listen({ port: config.port, host: config.host }));
+  if (config.runWorkers) background = await timed('workers', () => startBackgroundWork(database.db, app.log));
 
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${config.dataDir}`;
   const lines = [
