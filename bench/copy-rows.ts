@@ -7,8 +7,10 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { AppDb } from '../server/src/platform/db/client.js';
 
-/** Rows per COPY: large enough that statement overhead vanishes, small enough to keep the text in memory modestly. */
-const CHUNK = 50_000;
+/** Rows per piece of COPY text: PostgreSQL's stream takes pieces as they come; PGlite takes one blob per piece. */
+const PIECE = { postgres: 2_000, pglite: 50_000 };
+/** A progress line every this many rows, so a long run at scale 10 shows where it is. */
+const PROGRESS_EVERY = 500_000;
 
 function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -19,31 +21,56 @@ function csvField(value: unknown): string {
 /**
  * Inserts generated rows with COPY … FROM STDIN (CSV) instead of parameterised INSERTs: the
  * generator writes millions of rows at scale 10, and binding parameters in Node was most of its
- * time. Values go through each column's own driver mapping (dates, arrays, JSON) as drizzle
- * would send them; columns a row leaves out get their JavaScript default, or the table's.
+ * time. Rows are pulled from the iterable as the database takes them (one COPY stream per table
+ * on PostgreSQL, with backpressure; blobs of 50 000 rows on PGlite), so only a piece of the table
+ * is ever in memory. Values go through each column's own driver mapping (dates, arrays, JSON) as
+ * drizzle would send them; columns the first row leaves out get their JavaScript default, or the
+ * table's. Prints the table's rows and seconds as it goes; returns the number of rows.
  */
-export async function copyRows(db: AppDb, table: PgTable, rows: Record<string, unknown>[]): Promise<void> {
-  if (rows.length === 0) return;
+export async function copyRows(db: AppDb, table: PgTable, rows: Iterable<Record<string, unknown>>): Promise<number> {
+  const iterator = rows[Symbol.iterator]();
+  const first = iterator.next();
+  if (first.done) return 0;
+  const name = getTableName(table);
   const columns = Object.entries(getTableColumns(table));
-  const used = columns.filter(([key, column]) => key in rows[0] || column.defaultFn);
-  const head = `COPY "${getTableName(table)}" (${used.map(([, c]) => `"${c.name}"`).join(', ')}) FROM STDIN WITH (FORMAT csv)`;
+  const used = columns.filter(([key, column]) => key in first.value || column.defaultFn);
+  const head = `COPY "${name}" (${used.map(([, c]) => `"${c.name}"`).join(', ')}) FROM STDIN WITH (FORMAT csv)`;
   const line = (row: Record<string, unknown>) =>
     used.map(([key, column]) => {
       const value = key in row ? row[key] : column.defaultFn?.();
       return csvField(value === null || value === undefined ? value : column.mapToDriverValue(value));
     }).join(',');
-  const client = (db as unknown as { $client: PGlite | pg.Pool }).$client;
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const text = `${rows.slice(i, i + CHUNK).map(line).join('\n')}\n`;
-    if (client instanceof PGlite) {
-      await client.query(head.replace('FROM STDIN', "FROM '/dev/blob'"), [], { blob: new Blob([text]) });
-      continue;
+
+  const started = performance.now();
+  let count = 0;
+  const report = (done: boolean) =>
+    console.log(`  ${name}: ${count.toLocaleString('en-US')} rows${done ? '' : ' …'}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  function* pieces(size: number): Generator<string> {
+    let lines: string[] = [line(first.value!)];
+    count = 1;
+    for (let next = iterator.next(); !next.done; next = iterator.next()) {
+      lines.push(line(next.value));
+      if (++count % PROGRESS_EVERY === 0) report(false);
+      if (lines.length === size) {
+        yield `${lines.join('\n')}\n`;
+        lines = [];
+      }
     }
+    if (lines.length) yield `${lines.join('\n')}\n`;
+  }
+
+  const client = (db as unknown as { $client: PGlite | pg.Pool }).$client;
+  if (client instanceof PGlite) {
+    const fromBlob = head.replace('FROM STDIN', "FROM '/dev/blob'");
+    for (const text of pieces(PIECE.pglite)) await client.query(fromBlob, [], { blob: new Blob([text]) });
+  } else {
     const connection = await client.connect();
     try {
-      await pipeline(Readable.from([text]), connection.query(copyFrom(head)));
+      await pipeline(Readable.from(pieces(PIECE.postgres)), connection.query(copyFrom(head)));
     } finally {
       connection.release();
     }
   }
+  report(true);
+  return count;
 }

@@ -9,10 +9,11 @@ import { createUser } from '../server/src/platform/tenancy/users.service.js';
 // generator for benchmarks, not a way for data to enter the product.
 import { accounts, activities, contacts } from '../server/src/modules/customers/customers.schema.js';
 import { leads } from '../server/src/modules/leads/leads.schema.js';
-import { company, mobile, nameVariant, personName, PRODUCT_LINES, SOURCES, TITLES, type Company } from './names.js';
+import { company, mobile, nameVariant, personName, PRODUCT_LINES, SOURCES, TITLES } from './names.js';
 import { copyRows } from './copy-rows.js';
+import { IdList } from './id-list.js';
 import { Random } from './random.js';
-import { generatePipeline } from './scale-pipeline.js';
+import { generatePipeline, LEAD_STATUSES, STREAM, type LeadFacts } from './scale-pipeline.js';
 
 /** Rows per unit of scale (scale 1 ≈ the shape in the benchmarks issue; scale 10 is ten times it). */
 export const SHAPE = { accounts: 20_000, contacts: 50_000, leads: 100_000, activities: 200_000, opportunities: 30_000, campaigns: 60, reps: 40 };
@@ -20,6 +21,8 @@ export const SHAPE = { accounts: 20_000, contacts: 50_000, leads: 100_000, activ
 export const DUPLICATE_RATE = 0.05;
 
 const DAY = 24 * 3600 * 1000;
+/** A lead's status as drawn (skewed towards new); a third of the SQLs then convert. */
+const STATUSES = ['new', 'new', 'new', 'mql', 'accepted', 'sql', 'recycled', 'disqualified'];
 
 export interface ScaleTenant {
   tenantId: string;
@@ -67,81 +70,92 @@ export async function generateScaleTenant(db: AppDb, scale: number, seed = 42): 
   }
   const now = Date.now();
   const base = { tenantId: tenant.tenantId };
+  // A company's values come from its own generator (Random.of): leads made later name the same
+  // companies without the generator keeping 200 000 of them.
+  const companyOf = (i: number) => company(Random.of(seed, STREAM.company, i), i);
 
-  const companies: Company[] = [];
-  const accountRows = Array.from({ length: n('accounts') }, (_, i) => {
-    const c = company(r, i);
-    companies.push(c);
-    const createdAt = new Date(now - r.int(0, 730) * DAY);
-    return {
-      ...base, id: uuidv7(), name: c.name, creditCode: c.creditCode, industry: c.industry,
-      registeredCapital: (r.pareto(100, 1.1, 10_000_000) * 10_000).toFixed(2), registeredCapitalCurrency: 'CNY',
-      headcount: r.pareto(10, 1.2, 200_000), province: c.province, city: c.city, region: c.region,
-      ownerId: r.pick(repIds), createdAt, updatedAt: createdAt,
-    };
-  });
-  await copyRows(db, accounts, accountRows);
-  const accountIds = accountRows.map((a) => a.id);
+  const accountIds: string[] = [];
+  const accountOwner = new Uint16Array(n('accounts'));
+  await copyRows(db, accounts, (function* () {
+    for (let i = 0; i < accountOwner.length; i++) {
+      const c = companyOf(i);
+      const createdAt = new Date(now - r.int(0, 730) * DAY);
+      const registeredCapital = (r.pareto(100, 1.1, 10_000_000) * 10_000).toFixed(2);
+      const headcount = r.pareto(10, 1.2, 200_000);
+      accountOwner[i] = r.int(0, repIds.length - 1);
+      accountIds.push(uuidv7());
+      yield {
+        ...base, id: accountIds[i], name: c.name, creditCode: c.creditCode, industry: c.industry,
+        registeredCapital, registeredCapitalCurrency: 'CNY', headcount, province: c.province, city: c.city, region: c.region,
+        ownerId: repIds[accountOwner[i]], createdAt, updatedAt: createdAt,
+      };
+    }
+  })());
 
   // A few big accounts hold many contacts and activities: pick accounts with a skewed index.
-  const skewedAccount = () => accountRows[Math.min(accountRows.length - 1, r.pareto(1, 0.9) - 1)];
-  // Contacts and activities are not kept after their COPY: at scale 10 they are 2.5 million objects.
-  await copyRows(db, contacts, Array.from({ length: n('contacts') }, () => {
-    const account = r.chance(0.5) ? skewedAccount() : r.pick(accountRows);
-    return {
-      ...base, id: uuidv7(), accountId: account.id, name: personName(r), title: r.pick(TITLES),
-      phones: [mobile(r)], email: `c${r.int(1, 1e9)}@example.cn`, ownerId: account.ownerId,
-    };
-  }));
+  const someAccount = () => (r.chance(0.5) ? Math.min(accountIds.length - 1, r.pareto(1, 0.9) - 1) : r.int(0, accountIds.length - 1));
+  await copyRows(db, contacts, (function* () {
+    for (let i = n('contacts'); i > 0; i--) {
+      const a = someAccount();
+      yield {
+        ...base, id: uuidv7(), accountId: accountIds[a], name: personName(r), title: r.pick(TITLES),
+        phones: [mobile(r)], email: `c${r.int(1, 1e9)}@example.cn`, ownerId: repIds[accountOwner[a]],
+      };
+    }
+  })());
 
   const types = ['visit', 'call', 'meeting', 'email', 'task'];
-  await copyRows(db, activities, Array.from({ length: n('activities') }, () => {
-    const account = r.chance(0.5) ? skewedAccount() : r.pick(accountRows);
-    const startAt = new Date(now - r.int(0, 365) * DAY);
-    return {
-      ...base, id: uuidv7(), type: r.pick(types), subject: '跟进 follow-up', accountId: account.id,
-      startAt, status: r.chance(0.8) ? 'done' : 'planned', ownerId: account.ownerId, createdAt: startAt, updatedAt: startAt,
-    };
-  }));
-
-  let planted = 0;
-  const leadRows: Record<string, unknown>[] = [];
-  const statuses = ['new', 'new', 'new', 'mql', 'accepted', 'sql', 'recycled', 'disqualified'];
-  for (let i = 0; i < n('leads'); i++) {
-    const earlier = leadRows.length > 0 && r.chance(DUPLICATE_RATE) ? r.pick(leadRows) : null;
-    const createdAt = new Date(now - r.int(0, 540) * DAY);
-    if (earlier) {
-      planted++;
-      const c = companies[(earlier.companyIndex as number) ?? 0];
-      leadRows.push({
-        ...earlier, id: uuidv7(), email: String(earlier.email).toUpperCase(), company: nameVariant(r, c.name, c.city),
-        createdAt, updatedAt: createdAt, statusChangedAt: createdAt,
-      });
-      continue;
+  await copyRows(db, activities, (function* () {
+    for (let i = n('activities'); i > 0; i--) {
+      const a = someAccount();
+      const startAt = new Date(now - r.int(0, 365) * DAY);
+      yield {
+        ...base, id: uuidv7(), type: r.pick(types), subject: '跟进 follow-up', accountId: accountIds[a],
+        startAt, status: r.chance(0.8) ? 'done' : 'planned', ownerId: repIds[accountOwner[a]], createdAt: startAt, updatedAt: startAt,
+      };
     }
-    const companyIndex = r.int(0, companies.length - 1);
-    const c = companies[companyIndex];
-    const status = r.pick(statuses);
-    leadRows.push({
-      ...base, id: uuidv7(), name: personName(r), company: c.name, title: r.pick(TITLES), email: `l${i}@lead-${companyIndex}.example.cn`,
-      phone: mobile(r), industry: c.industry, province: c.province, city: c.city, region: c.region,
-      productInterest: r.pick(PRODUCT_LINES), source: r.pick(SOURCES), status, score: r.int(0, 100),
-      ownerId: status === 'new' ? null : r.pick(repIds), createdAt, updatedAt: createdAt, statusChangedAt: createdAt, companyIndex,
-    });
-  }
-  await copyRows(db, leads, leadRows.map(({ companyIndex: _c, ...row }) => row));
-  const pipeline = await generatePipeline(
-    ctx,
-    r,
-    { campaigns: n('campaigns'), opportunities: n('opportunities') },
-    {
-      leads: leadRows.map((l) => ({ id: l.id as string, status: l.status as string, createdAt: l.createdAt as Date, ownerId: l.ownerId as string | null })),
-      accounts: accountRows,
-      teamOf,
-      now,
-    },
-    (table, rows) => copyRows(db, table, rows),
-  );
+  })());
+
+  // What the pipeline needs of each lead, in typed arrays; a planted duplicate remembers only its
+  // original, whose person is made again from the original's own generator.
+  const leadFacts: LeadFacts = {
+    ids: new IdList(n('leads')), status: new Uint8Array(n('leads')), createdAt: new Float64Array(n('leads')), owner: new Int16Array(n('leads')),
+  };
+  const origins = new Int32Array(n('leads'));
+  const person = (i: number) => {
+    const p = Random.of(seed, STREAM.lead, i);
+    const companyIndex = p.int(0, accountIds.length - 1);
+    const status = p.pick(STATUSES);
+    return {
+      name: personName(p), companyIndex, title: p.pick(TITLES), email: `l${i}@lead-${companyIndex}.example.cn`, phone: mobile(p),
+      productInterest: p.pick(PRODUCT_LINES), source: p.pick(SOURCES), status, score: p.int(0, 100), owner: status === 'new' ? -1 : p.int(0, repIds.length - 1),
+    };
+  };
+  let planted = 0;
+  await copyRows(db, leads, (function* () {
+    for (let i = 0; i < origins.length; i++) {
+      const duplicate = i > 0 && r.chance(DUPLICATE_RATE);
+      origins[i] = duplicate ? origins[r.int(0, i - 1)] : i;
+      const { companyIndex, owner, ...p } = person(origins[i]);
+      const c = companyOf(companyIndex);
+      const createdAt = new Date(now - r.int(0, 540) * DAY);
+      // A third of the sales-qualified leads became opportunities.
+      const status = p.status === 'sql' && r.chance(0.35) ? 'converted' : p.status;
+      if (duplicate) planted++;
+      leadFacts.ids.set(i, uuidv7());
+      leadFacts.status[i] = LEAD_STATUSES.indexOf(status);
+      leadFacts.createdAt[i] = createdAt.getTime();
+      leadFacts.owner[i] = owner;
+      yield {
+        ...base, ...p, id: leadFacts.ids.get(i), status, email: duplicate ? p.email.toUpperCase() : p.email,
+        company: duplicate ? nameVariant(r, c.name, c.city) : c.name, industry: c.industry, province: c.province, city: c.city, region: c.region,
+        ownerId: owner < 0 ? null : repIds[owner], createdAt, updatedAt: createdAt, statusChangedAt: createdAt,
+      };
+    }
+  })());
+  const pipeline = await generatePipeline(ctx, r, { campaigns: n('campaigns'), opportunities: n('opportunities') }, {
+    seed, now, leads: leadFacts, accounts: { ids: accountIds, owner: accountOwner }, repIds, teamOf,
+  }, (table, rows) => copyRows(db, table, rows));
   // Statistics, as a database that has held this data a while has them: without them (autovacuum
   // off or behind a bulk load) the planner guesses, and the benchmarks would measure its guesses.
   await db.execute(sql`ANALYZE`);
@@ -152,7 +166,7 @@ export async function generateScaleTenant(db: AppDb, scale: number, seed = 42): 
     executiveId: executive.id,
     repIds,
     accountIds,
-    counts: { accounts: accountRows.length, contacts: n('contacts'), activities: n('activities'), leads: leadRows.length, teams: 1 + regions.length + teamIds.length, reps: repIds.length, ...pipeline },
+    counts: { accounts: accountIds.length, contacts: n('contacts'), activities: n('activities'), leads: origins.length, teams: 1 + regions.length + teamIds.length, reps: repIds.length, ...pipeline },
     plantedDuplicates: planted,
   };
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { RequestContext } from '../server/src/platform/access/context.js';
 import { queryRows, type AppDb } from '../server/src/platform/db/client.js';
 import { uuidv7 } from '../server/src/platform/db/ids.js';
@@ -7,12 +7,13 @@ import { campaignCosts, campaigns } from '../server/src/modules/campaigns/campai
 import { newFormKey } from '../server/src/modules/campaigns/form-key.js';
 import { DEFAULT_FORM } from '../server/src/modules/campaigns/public-form.js';
 import { productLines, products } from '../server/src/modules/catalog/catalog.schema.js';
-import { leads, leadStatusHistory, leadTouches } from '../server/src/modules/leads/leads.schema.js';
+import { leadStatusHistory, leadTouches } from '../server/src/modules/leads/leads.schema.js';
 import { ensureDealSetup } from '../server/src/modules/opportunities/deal-settings.service.js';
 import { opportunities, opportunityLineItems, opportunityStageHistory } from '../server/src/modules/opportunities/opportunities.schema.js';
 import { EMPTY_BANT } from '../server/src/modules/opportunities/bant.js';
 import { PRODUCT_LINES } from './names.js';
-import type { Random } from './random.js';
+import { IdList } from './id-list.js';
+import { Random } from './random.js';
 
 const DAY = 24 * 3600 * 1000;
 const CAMPAIGN_TYPES = ['seo', 'sem', 'content', 'webinar', 'email', 'sponsorship', 'seminar', 'conference', 'trade_show'];
@@ -31,11 +32,18 @@ const LEAD_PATHS: Record<string, string[]> = {
   converted: ['new', 'mql', 'accepted', 'sql', 'converted'],
 };
 
-export interface PipelineLead {
-  id: string;
-  status: string;
-  createdAt: Date;
-  ownerId: string | null;
+/** Lead statuses by their index in `LeadFacts.status`. */
+export const LEAD_STATUSES = ['new', 'mql', 'accepted', 'sql', 'recycled', 'disqualified', 'converted'];
+/** Streams of `Random.of`: items the generator makes again instead of keeping. */
+export const STREAM = { company: 1, lead: 2, deal: 3 };
+
+/** What the pipeline needs of the leads, by lead index, in typed arrays (a million leads at scale 10). */
+export interface LeadFacts {
+  ids: IdList;
+  status: Uint8Array;
+  createdAt: Float64Array;
+  /** Index into the reps, -1 for none. */
+  owner: Int16Array;
 }
 
 interface StageRow {
@@ -54,24 +62,28 @@ export interface PipelineShape {
   opportunities: number;
 }
 
-type Insert = (table: Parameters<AppDb['insert']>[0], rows: Record<string, unknown>[]) => Promise<void>;
+type Insert = (table: Parameters<AppDb['insert']>[0], rows: Iterable<Record<string, unknown>>) => Promise<number>;
+
+interface PipelineData {
+  seed: number;
+  now: number;
+  leads: LeadFacts;
+  accounts: { ids: string[]; owner: Uint16Array };
+  repIds: string[];
+  teamOf: Map<string, string>;
+}
 
 /**
  * Campaigns with costs and the leads' touches, the leads' status histories, and opportunities
  * on the tenant's two sales processes with line items and stage histories: what the funnel,
- * forecast and campaign ROI read.
+ * forecast and campaign ROI read. Rows stream into their tables as they are made.
  */
-export async function generatePipeline(
-  ctx: RequestContext,
-  r: Random,
-  shape: PipelineShape,
-  data: { leads: PipelineLead[]; accounts: { id: string; ownerId: string }[]; teamOf: Map<string, string>; now: number },
-  insert: Insert,
-): Promise<Record<string, number>> {
+export async function generatePipeline(ctx: RequestContext, r: Random, shape: PipelineShape, data: PipelineData, insert: Insert): Promise<Record<string, number>> {
   const db = ctx.db;
   const { tenantId } = ctx;
   const base = { tenantId };
-  const owners = [...new Set(data.accounts.map((a) => a.ownerId))];
+  const owners = [...new Set(data.accounts.owner)].map((k) => data.repIds[k]);
+  const lead = data.leads;
 
   const campaignRows = Array.from({ length: shape.campaigns }, (_, i) => {
     const start = new Date(data.now - r.int(30, 540) * DAY);
@@ -91,30 +103,27 @@ export async function generatePipeline(
     ),
   );
 
-  // A third of the sales-qualified leads became opportunities.
-  const converted = data.leads.filter((l) => l.status === 'sql' && r.chance(0.35));
-  for (const lead of converted) lead.status = 'converted';
-  for (let i = 0; i < converted.length; i += 1000) {
-    const ids = converted.slice(i, i + 1000).map((l) => l.id);
-    await db.update(leads).set({ status: 'converted' }).where(and(eq(leads.tenantId, tenantId), inArray(leads.id, ids)));
-  }
-  const touches: Record<string, unknown>[] = [];
-  const history: Record<string, unknown>[] = [];
-  for (const lead of data.leads) {
-    for (let t = r.int(1, 3); t > 0; t--) {
-      touches.push({ ...base, id: uuidv7(), leadId: lead.id, campaignId: r.pick(campaignRows).id, kind: 'form', at: new Date(lead.createdAt.getTime() - t * r.int(1, 20) * DAY) });
+  const touches = await insert(leadTouches, (function* () {
+    for (let i = 0; i < lead.status.length; i++) {
+      const leadId = lead.ids.get(i);
+      for (let t = r.int(1, 3); t > 0; t--) {
+        yield { ...base, id: uuidv7(), leadId, campaignId: r.pick(campaignRows).id, kind: 'form', at: new Date(lead.createdAt[i] - t * r.int(1, 20) * DAY) };
+      }
     }
-    let at = lead.createdAt.getTime();
-    let from: string | null = null;
-    for (const status of LEAD_PATHS[lead.status] ?? ['new']) {
-      history.push({ ...base, id: uuidv7(), leadId: lead.id, action: ENTERED_BY[status], fromStatus: from, toStatus: status, actorId: lead.ownerId, at: new Date(at) });
-      from = status;
-      at += r.int(1, 14) * DAY;
+  })());
+  await insert(leadStatusHistory, (function* () {
+    for (let i = 0; i < lead.status.length; i++) {
+      const leadId = lead.ids.get(i);
+      const actorId = lead.owner[i] < 0 ? null : data.repIds[lead.owner[i]];
+      let at = lead.createdAt[i];
+      let from: string | null = null;
+      for (const status of LEAD_PATHS[LEAD_STATUSES[lead.status[i]]]) {
+        yield { ...base, id: uuidv7(), leadId, action: ENTERED_BY[status], fromStatus: from, toStatus: status, actorId, at: new Date(at) };
+        from = status;
+        at += r.int(1, 14) * DAY;
+      }
     }
-  }
-  await insert(leadTouches, touches);
-  await insert(leadStatusHistory, history);
-
+  })());
   const lineRows = PRODUCT_LINES.map((name) => ({ ...base, id: uuidv7(), name }));
   await insert(productLines, lineRows);
   const productRows = lineRows.flatMap((line, i) =>
@@ -130,52 +139,63 @@ export async function generatePipeline(
   const processes = [...new Set(stages.map((s) => s.process_id))].map((id) => stages.filter((s) => s.process_id === id));
   const lossReasons = (await queryRows<{ key: string }>(db, sql`SELECT key FROM loss_reasons WHERE tenant_id = ${tenantId}`)).map((x) => x.key);
 
-  const opportunityRows: Record<string, unknown>[] = [];
-  const itemRows: Record<string, unknown>[] = [];
-  const stageRows: Record<string, unknown>[] = [];
-  const leadsLeft = [...converted];
-  for (let i = 0; i < shape.opportunities; i++) {
-    const lead = leadsLeft.pop();
-    const account = r.pick(data.accounts);
-    const process = r.chance(0.7) ? processes[0] : processes[processes.length - 1];
+  // Opportunities, their line items and stage histories are three tables made from one deal:
+  // each deal comes from its own generator and is made again for each table; only its id is kept.
+  // Deals take the converted leads, latest first, while there are any.
+  const converted: number[] = [];
+  lead.status.forEach((status, i) => LEAD_STATUSES[status] === 'converted' && converted.push(i));
+  const deal = (i: number) => {
+    const d = Random.of(data.seed, STREAM.deal, i);
+    const leadIndex = converted[converted.length - 1 - i];
+    const accountIndex = d.int(0, data.accounts.ids.length - 1);
+    const ownerId = data.repIds[data.accounts.owner[accountIndex]];
+    const process = d.chance(0.7) ? processes[0] : processes[processes.length - 1];
     const open = process.filter((s) => !s.is_won && !s.is_lost);
-    const createdAt = new Date((lead?.createdAt.getTime() ?? data.now - r.int(0, 720) * DAY) + r.int(1, 20) * DAY);
+    const createdAt = new Date((leadIndex === undefined ? data.now - d.int(0, 720) * DAY : lead.createdAt[leadIndex]) + d.int(1, 20) * DAY);
     const ageDays = (data.now - createdAt.getTime()) / DAY;
-    const outcome = ageDays > 120 ? (r.chance(0.45) ? 'won' : 'lost') : ageDays > 45 && r.chance(0.3) ? r.pick(['won', 'lost']) : 'open';
-    const reached = outcome === 'won' ? open.length : r.int(1, open.length);
+    const outcome = ageDays > 120 ? (d.chance(0.45) ? 'won' : 'lost') : ageDays > 45 && d.chance(0.3) ? d.pick(['won', 'lost']) : 'open';
+    const reached = outcome === 'won' ? open.length : d.int(1, open.length);
     const final = outcome === 'won' ? process.find((s) => s.is_won)! : outcome === 'lost' ? process.find((s) => s.is_lost)! : open[reached - 1];
-    const product = r.pick(productRows);
-    const quantity = r.pareto(1, 1.3, 200);
+    const product = d.pick(productRows);
+    const quantity = d.pareto(1, 1.3, 200);
     const amount = (Number(product.listPrice) * quantity).toFixed(2);
-    const id = uuidv7();
     let at = createdAt.getTime();
     const path = [...open.slice(0, reached), ...(outcome === 'open' ? [] : [final])];
-    path.forEach((stage, k) => {
+    const stages = path.map((stage, k) => {
       const prev = path[k - 1];
-      stageRows.push({
-        ...base, id: uuidv7(), opportunityId: id, action: k === 0 ? 'create' : outcome !== 'open' && k === path.length - 1 ? 'close' : 'advance',
+      const row = {
+        ...base, action: k === 0 ? 'create' : outcome !== 'open' && k === path.length - 1 ? 'close' : 'advance',
         fromStageId: prev?.id ?? null, fromStageName: prev?.name ?? null, toStageId: stage.id, toStageName: stage.name,
-        status: stage.is_won ? 'won' : stage.is_lost ? 'lost' : 'open', probability: stage.probability, actorId: account.ownerId, at: new Date(at),
-      });
-      if (k < path.length - 1) at += r.int(2, 30) * DAY;
+        status: stage.is_won ? 'won' : stage.is_lost ? 'lost' : 'open', probability: stage.probability, actorId: ownerId, at: new Date(at),
+      };
+      if (k < path.length - 1) at += d.int(2, 30) * DAY;
+      return row;
     });
     const closedAt = outcome === 'open' ? null : new Date(at);
-    const closeDate = (closedAt ?? new Date(data.now + r.int(-20, 180) * DAY)).toISOString().slice(0, 10);
-    opportunityRows.push({
-      ...base, id, name: `${product.name} · ${i + 1}`, accountId: account.id, processId: final.process_id, stageId: final.id, status: outcome,
+    const closeDate = (closedAt ?? new Date(data.now + d.int(-20, 180) * DAY)).toISOString().slice(0, 10);
+    const opportunity = {
+      ...base, name: `${product.name} · ${i + 1}`, accountId: data.accounts.ids[accountIndex], processId: final.process_id, stageId: final.id, status: outcome,
       currency: 'CNY', amount, closeDate, stageProbability: final.probability, probability: final.probability,
       stageForecastCategory: final.forecast_category, forecastCategory: final.forecast_category, bant: EMPTY_BANT,
-      bantMissing: [], qualified: r.chance(0.7), ownerId: account.ownerId, teamId: data.teamOf.get(account.ownerId) ?? null,
-      leadId: lead?.id ?? null, stageEnteredAt: new Date(at), closedAt, lossReason: outcome === 'lost' ? r.pick(lossReasons) : null,
-      createdAt, updatedAt: new Date(at),
-    });
-    itemRows.push({
-      ...base, id: uuidv7(), opportunityId: id, position: 1, productId: product.id, productName: product.name, productCode: product.code,
+      bantMissing: [], qualified: d.chance(0.7), ownerId, teamId: data.teamOf.get(ownerId) ?? null,
+      leadId: leadIndex === undefined ? null : lead.ids.get(leadIndex), stageEnteredAt: new Date(at), closedAt,
+      lossReason: outcome === 'lost' ? d.pick(lossReasons) : null, createdAt, updatedAt: new Date(at),
+    };
+    const item = {
+      ...base, position: 1, productId: product.id, productName: product.name, productCode: product.code,
       productLineId: product.productLineId, quantity: String(quantity), unitPrice: product.listPrice, currency: 'CNY', lineTotal: amount,
-    });
-  }
-  await insert(opportunities, opportunityRows);
-  await insert(opportunityLineItems, itemRows);
-  await insert(opportunityStageHistory, stageRows);
-  return { campaigns: campaignRows.length, touches: touches.length, opportunities: opportunityRows.length, stageHistory: stageRows.length };
+    };
+    return { opportunity, item, stages };
+  };
+  const dealIds = new IdList(shape.opportunities);
+  await insert(opportunities, (function* () {
+    for (let i = 0; i < dealIds.length; i++) yield { id: dealIds.set(i, uuidv7()), ...deal(i).opportunity };
+  })());
+  await insert(opportunityLineItems, (function* () {
+    for (let i = 0; i < dealIds.length; i++) yield { id: uuidv7(), opportunityId: dealIds.get(i), ...deal(i).item };
+  })());
+  const stageHistory = await insert(opportunityStageHistory, (function* () {
+    for (let i = 0; i < dealIds.length; i++) for (const row of deal(i).stages) yield { id: uuidv7(), opportunityId: dealIds.get(i), ...row };
+  })());
+  return { campaigns: campaignRows.length, touches, opportunities: dealIds.length, stageHistory };
 }
