@@ -519,6 +519,37 @@ describe('leaving a program', () => {
     expect(summary.enrollments[0]).toMatchObject({ status: 'exited', exitReason: 'do_not_contact' });
   });
 
+  it('leads changed together leave in one delivery of their events, each for its own reason', async () => {
+    const program = await newProgram(marketing, twoMails(), { name: 'Batch test' });
+    const [ann, ben, cat, dan] = await Promise.all(['ann', 'ben', 'cat', 'dan'].map((name) => newLead(marketing, { name, email: `${name}@batch.test` })));
+    await marketing.post(`/nurture-programs/${program.id}/enrollments`, { leadIds: [ann.id, ben.id, cat.id, dan.id] });
+    await drain();
+    const [{ since }] = await queryRows<{ since: string }>(db(), sql`SELECT now()::text AS since`);
+    // No drain in between: the subscriber gets all these changes at once.
+    const annNow = (await marketing.get(`/leads/${ann.id}`)).body;
+    expect((await marketing.patch(`/leads/${ann.id}`, { doNotContact: true, version: annNow.version })).status).toBe(200);
+    await marketing.post(`/leads/${ben.id}/promote`, {});
+    await marketing.post(`/leads/${ben.id}/assign`, { ownerId: rep.id });
+    expect((await rep.client.post(`/leads/${ben.id}/accept`, {})).body.status).toBe('accepted');
+    expect((await admin.delete(`/leads/${cat.id}`)).status).toBe(204);
+    await drain();
+    const list: Array<{ leadId: string; status: string; exitReason: string | null }> = (await marketing.get(`/nurture-programs/${program.id}/enrollments`)).body.data;
+    expect(Object.fromEntries(list.map((e) => [e.leadId, [e.status, e.exitReason]]))).toEqual({
+      [ann.id]: ['exited', 'do_not_contact'],
+      [ben.id]: ['exited', 'converted'],
+      [cat.id]: ['exited', 'lead_deleted'],
+      [dan.id]: ['active', null],
+    });
+    expect((await marketing.get(`/nurture/leads/${ann.id}`)).body.suppression).toBe('do_not_contact');
+    expect((await marketing.get(`/nurture/leads/${ben.id}`)).body.suppression).toBeNull();
+    const [first] = await queryRows<{ events: number }>(
+      db(),
+      sql`SELECT jsonb_array_length(payload->'eventIds')::int AS events FROM jobs
+          WHERE payload->>'subscriber' = 'nurture.lead-changes' AND created_at >= ${since}::timestamptz ORDER BY id LIMIT 1`,
+    );
+    expect(first.events).toBeGreaterThanOrEqual(4);
+  });
+
   it('a paused program parks its leads and picks them up when resumed; a person can take a lead out', async () => {
     const program = await newProgram(marketing, twoMails(), { name: 'Pause test' });
     const gil = await newLead(marketing, { name: 'Gil', email: 'gil@g.test' });
@@ -621,6 +652,28 @@ describe('pools and enrolment by rule', () => {
     const { systemContext } = await import('../../src/platform/auth/context-loader.js');
     const me = await pools.get('/me');
     expect(await runProgramRule(systemContext(db(), me.body.tenant.id), program.id)).toBe(0);
+  });
+
+  it('leads that warm up together are taken in together, those without an address left out', async () => {
+    const template = await newTemplate(pools, { name: 'Together' });
+    const program = await newProgram(pools, [{ type: 'send_email', templateId: template.id }], {
+      name: 'Warm together', enrollmentRule: { pools: ['warm'], sources: ['seminar'] },
+    });
+    const fresh = await Promise.all([
+      newLead(pools, { name: 'Fair One', email: 'f1@p.test', source: 'seminar' }),
+      newLead(pools, { name: 'Fair Two', email: 'f2@p.test', source: 'seminar' }),
+      newLead(pools, { name: 'Fair Cold', email: 'f3@p.test', source: 'seminar' }),
+      newLead(pools, { name: 'Fair No address', source: 'seminar' }),
+    ]);
+    await drain();
+    expect((await pools.get(`/nurture-programs/${program.id}/enrollments`)).body.data).toEqual([]);
+    await score(fresh[0].id, 60);
+    await score(fresh[1].id, 75);
+    await score(fresh[2].id, 20);
+    await score(fresh[3].id, 90);
+    await drain();
+    const list = (await pools.get(`/nurture-programs/${program.id}/enrollments`)).body.data;
+    expect(list.map((e: { leadName: string; source: string }) => `${e.leadName}:${e.source}`).sort()).toEqual(['Fair One:rule', 'Fair Two:rule']);
   });
 
   it('a rule can pick the recycled pool with other criteria', async () => {

@@ -3,7 +3,7 @@ import { executor, inTransaction, type RequestContext } from '../../platform/acc
 import { requireLevel } from '../../platform/access/visibility.js';
 import type { Executor } from '../../platform/db/client.js';
 import { uuidv7, UUID_RE } from '../../platform/db/ids.js';
-import { publishEvent } from '../../platform/events/publish.js';
+import { publishEvent, publishEvents, type EventInput } from '../../platform/events/publish.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { enqueueMany } from '../../platform/jobs/enqueue.js';
 import { leadStore, type Lead } from '../leads/leads.service.js';
@@ -159,17 +159,19 @@ export function enrollLeads(ctx: RequestContext, programId: string, leadIds: str
 }
 
 /**
- * Ends the active enrolments matching `where` (one enrolment, a lead's, or a program's) with
- * a reason; their pending step jobs become stale. Returns how many ended.
+ * Ends the active enrolments matching `where` (one enrolment, a lead's, many leads', or a
+ * program's) with a reason; their pending step jobs become stale. Returns how many ended.
  */
 export async function exitEnrollments(
   ctx: RequestContext,
-  where: { enrollmentId?: string; leadId?: string; programId?: string },
+  where: { enrollmentId?: string; leadId?: string; leadIds?: readonly string[]; programId?: string },
   reason: ExitReason,
 ): Promise<number> {
+  if (where.leadIds?.length === 0) return 0;
   const conditions: SQL[] = [eq(nurtureEnrollments.tenantId, ctx.tenantId), eq(nurtureEnrollments.status, 'active')];
   if (where.enrollmentId) conditions.push(eq(nurtureEnrollments.id, where.enrollmentId));
   if (where.leadId) conditions.push(eq(nurtureEnrollments.leadId, where.leadId));
+  if (where.leadIds) conditions.push(inArray(nurtureEnrollments.leadId, [...where.leadIds]));
   if (where.programId) conditions.push(eq(nurtureEnrollments.programId, where.programId));
   return inTransaction(ctx, async (ctx) => {
     const ended = await executor(ctx)
@@ -177,7 +179,7 @@ export async function exitEnrollments(
       .set(endValues('exited', reason))
       .where(and(...conditions))
       .returning();
-    for (const row of ended) await publishEnded(ctx, row);
+    await publishEvents(ctx, ended.map(endedEvent));
     return ended.length;
   });
 }
@@ -196,13 +198,17 @@ export function endValues(status: 'completed' | 'exited', reason: ExitReason | n
   };
 }
 
-export async function publishEnded(ctx: RequestContext, row: EnrollmentRow) {
-  await publishEvent(ctx, {
+function endedEvent(row: EnrollmentRow): EventInput {
+  return {
     type: row.status === 'completed' ? 'nurture.completed' : 'nurture.exited',
     object: 'leads',
     recordId: row.leadId,
     payload: { leadId: row.leadId, programId: row.programId, enrollmentId: row.id, reason: row.exitReason },
-  });
+  };
+}
+
+export async function publishEnded(ctx: RequestContext, row: EnrollmentRow) {
+  await publishEvent(ctx, endedEvent(row));
 }
 
 /** A person takes a lead out of a program. */

@@ -1,14 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { executor, type RequestContext } from '../../platform/access/context.js';
 import { systemContext } from '../../platform/auth/context-loader.js';
-import { subscribe } from '../../platform/events/subscribers.js';
+import { subscribe, subscribeBatch } from '../../platform/events/subscribers.js';
 import { leadStore } from '../leads/leads.service.js';
 import { recordEngagementEvent } from '../scoring/engagement-events.service.js';
 import { exitEnrollments } from './enrollments.service.js';
-import { exitReasonFor } from './nurture-program.js';
+import { exitReasonFor, type ExitReason } from './nurture-program.js';
 import { nurtureEngagements } from './nurture.schema.js';
-import { runRulesForLead } from './rule-enrollment.js';
-import { suppress, suppressionReason } from './suppressions.service.js';
+import { runRulesForLeads } from './rule-enrollment.js';
+import { normalizeEmail, suppressionsFor, suppressMany } from './suppressions.service.js';
 
 const ACTOR = 'nurture';
 
@@ -20,30 +20,39 @@ async function pageViewDwell(ctx: RequestContext, pageViewId: string): Promise<n
   return row?.dwell ?? null;
 }
 
+/** Lead events that may let a program's rule take the lead in (a new score: warm, cold pools). */
+const RULE_EVENTS = new Set(['leads.updated', 'leads.scored', 'leads.return-to-nurture']);
+
 /**
- * A lead changed: it leaves its programs when it converted (accepted, SQL, converted), was
+ * Leads changed: each leaves its programs when it converted (accepted, SQL, converted), was
  * disqualified, deleted or marked do-not-contact (its address is then suppressed too);
- * otherwise an update or a return to nurture may let a program's rule take it in.
+ * otherwise an update or a return to nurture may let a program's rule take it in. The leads'
+ * present state decides, so a batch is handled a lead at a time whatever its events' order:
+ * one read of the leads and of their suppressions, one exit per reason, one rule run.
  */
-subscribe('nurture.lead-changes', 'leads.*', async (event, { db }) => {
-  const leadId = event.recordId;
-  if (!leadId || event.type === 'leads.engaged' || event.type === 'leads.touched') return;
-  const ctx = systemContext(db, event.tenantId, ACTOR);
-  if (event.type === 'leads.deleted') {
-    await exitEnrollments(ctx, { leadId }, 'lead_deleted');
-    return;
-  }
-  const [lead] = await leadStore.getMany(ctx, [leadId]);
-  if (!lead) return;
-  if (lead.doNotContact && lead.email) await suppress(ctx, { email: lead.email, reason: 'do_not_contact', leadId });
-  const reason = exitReasonFor(lead, await suppressionReason(ctx, lead.email));
-  if (reason) {
+subscribeBatch('nurture.lead-changes', 'leads.*', async (events, { db }) => {
+  const changes = events.filter((e) => e.recordId && e.type !== 'leads.engaged' && e.type !== 'leads.touched');
+  if (changes.length === 0) return;
+  const ctx = systemContext(db, changes[0].tenantId, ACTOR);
+  const leadIdsOf = (keep: (type: string) => boolean) => [...new Set(changes.filter((e) => keep(e.type)).map((e) => e.recordId!))];
+  await exitEnrollments(ctx, { leadIds: leadIdsOf((type) => type === 'leads.deleted') }, 'lead_deleted');
+  const changedIds = leadIdsOf((type) => type !== 'leads.deleted');
+  const ruleLeadIds = new Set(leadIdsOf((type) => RULE_EVENTS.has(type)));
+  // In event order: of two leads marked do-not-contact with one address, the first is named on the suppression.
+  const byId = new Map((await leadStore.getMany(ctx, changedIds)).map((l) => [l.id, l]));
+  const leads = changedIds.flatMap((id) => byId.get(id) ?? []);
+  await suppressMany(ctx, leads.flatMap((l) => (l.doNotContact && l.email ? [{ email: l.email, reason: 'do_not_contact' as const, leadId: l.id }] : [])));
+  const suppressed = await suppressionsFor(ctx, leads.map((l) => l.email));
+  const exits = new Map<ExitReason, string[]>();
+  const ruleCandidates: string[] = [];
+  for (const lead of leads) {
+    const reason = exitReasonFor(lead, (lead.email && suppressed.get(normalizeEmail(lead.email))) || null);
     // A lead without an address may still be in a program only if it got one later; nothing to stop then.
-    if (reason !== 'no_email') await exitEnrollments(ctx, { leadId }, reason);
-    return;
+    if (reason && reason !== 'no_email') exits.set(reason, [...(exits.get(reason) ?? []), lead.id]);
+    else if (!reason && ruleLeadIds.has(lead.id)) ruleCandidates.push(lead.id);
   }
-  // A new score may bring the lead into a program whose rule asks for one (warm, cold pools).
-  if (['leads.updated', 'leads.scored', 'leads.return-to-nurture'].includes(event.type)) await runRulesForLead(ctx, leadId);
+  for (const [reason, leadIds] of exits) await exitEnrollments(ctx, { leadIds }, reason);
+  await runRulesForLeads(ctx, ruleCandidates);
 });
 
 /** Scoring's engagement kinds for our events. */

@@ -26,7 +26,7 @@ const ENROLL_ALL_JOB = 'nurture.enroll_by_rule';
 const SCHEDULE = 'nurture.enroll_by_rule';
 
 /** The leads with an open, click or visit since `since`: what keeps a lead warm. */
-export async function engagedLeadIds(ctx: RequestContext, since: Date, onlyLeadId?: string): Promise<string[]> {
+export async function engagedLeadIds(ctx: RequestContext, since: Date, onlyLeadIds?: string[]): Promise<string[]> {
   const rows = await executor(ctx)
     .selectDistinct({ leadId: nurtureEngagements.leadId })
     .from(nurtureEngagements)
@@ -34,7 +34,7 @@ export async function engagedLeadIds(ctx: RequestContext, since: Date, onlyLeadI
       eq(nurtureEngagements.tenantId, ctx.tenantId),
       inArray(nurtureEngagements.kind, ['open', 'click', 'visit']),
       gte(nurtureEngagements.at, since),
-      onlyLeadId ? eq(nurtureEngagements.leadId, onlyLeadId) : undefined,
+      onlyLeadIds ? inArray(nurtureEngagements.leadId, onlyLeadIds) : undefined,
     ));
   return rows.map((r) => r.leadId);
 }
@@ -75,21 +75,14 @@ async function newcomers(ctx: RequestContext, programId: string, leads: Lead[]):
     .map((l) => l.id);
 }
 
-async function ruleContext(ctx: RequestContext, onlyLeadId?: string) {
+async function ruleContext(ctx: RequestContext, onlyLeadIds?: string[]) {
   const thresholds = await poolThresholds(ctx);
   const now = new Date();
-  return { thresholds, now, engaged: await engagedLeadIds(ctx, inactiveSince(now, thresholds), onlyLeadId) };
+  return { thresholds, now, engaged: await engagedLeadIds(ctx, inactiveSince(now, thresholds), onlyLeadIds) };
 }
 
-/** Runs one program's rule over the whole tenant, a page at a time. Returns how many were enrolled. */
-export async function runProgramRule(ctx: RequestContext, programId: string): Promise<number> {
-  const [program] = await executor(ctx)
-    .select()
-    .from(nurturePrograms)
-    .where(and(eq(nurturePrograms.tenantId, ctx.tenantId), eq(nurturePrograms.id, programId)));
-  if (!program || program.status !== 'active' || !program.enrollmentRule) return 0;
-  const { thresholds, now, engaged } = await ruleContext(ctx);
-  const criteria = ruleCriteria(program.enrollmentRule, thresholds, now, engaged);
+/** Enrols the newcomers among the leads matching `criteria` in the program, a page at a time. Returns how many. */
+async function enrollMatching(ctx: RequestContext, programId: string, criteria: LeadCriteria): Promise<number> {
   let enrolled = 0;
   let cursor: string | undefined;
   do {
@@ -101,20 +94,29 @@ export async function runProgramRule(ctx: RequestContext, programId: string): Pr
   return enrolled;
 }
 
-/** Checks one lead against every active rule of its tenant (after the lead changed). */
-export async function runRulesForLead(ctx: RequestContext, leadId: string): Promise<number> {
+/** Runs one program's rule over the whole tenant, a page at a time. Returns how many were enrolled. */
+export async function runProgramRule(ctx: RequestContext, programId: string): Promise<number> {
+  const [program] = await executor(ctx)
+    .select()
+    .from(nurturePrograms)
+    .where(and(eq(nurturePrograms.tenantId, ctx.tenantId), eq(nurturePrograms.id, programId)));
+  if (!program || program.status !== 'active' || !program.enrollmentRule) return 0;
+  const { thresholds, now, engaged } = await ruleContext(ctx);
+  return enrollMatching(ctx, programId, ruleCriteria(program.enrollmentRule, thresholds, now, engaged));
+}
+
+/** Checks these leads against every active rule of their tenant (after they changed), a few statements a program. */
+export async function runRulesForLeads(ctx: RequestContext, leadIds: string[]): Promise<number> {
+  if (leadIds.length === 0) return 0;
   const programs = await executor(ctx)
     .select()
     .from(nurturePrograms)
     .where(and(eq(nurturePrograms.tenantId, ctx.tenantId), eq(nurturePrograms.status, 'active'), isNotNull(nurturePrograms.enrollmentRule)));
   if (programs.length === 0) return 0;
-  const { thresholds, now, engaged } = await ruleContext(ctx, leadId);
+  const { thresholds, now, engaged } = await ruleContext(ctx, leadIds);
   let enrolled = 0;
   for (const program of programs) {
-    const criteria = { ...ruleCriteria(program.enrollmentRule!, thresholds, now, engaged), ids: [leadId] };
-    const page = await listLeadsMatching(ctx, criteria, { limit: 1 });
-    const ids = await newcomers(ctx, program.id, page.data);
-    if (ids.length > 0) enrolled += (await enrollLeads(ctx, program.id, ids, 'rule')).enrolled.length;
+    enrolled += await enrollMatching(ctx, program.id, { ...ruleCriteria(program.enrollmentRule!, thresholds, now, engaged), ids: leadIds });
   }
   return enrolled;
 }

@@ -39,17 +39,27 @@ export async function suppressionReason(ctx: RequestContext, email: string | nul
   return (await suppressionsFor(ctx, [email])).get(normalizeEmail(email)) ?? null;
 }
 
+export interface SuppressInput {
+  email: string;
+  reason: SuppressionReason;
+  leadId?: string | null;
+  details?: string | null;
+}
+
 /**
  * Puts an address on the list (system work: unsubscribes, bounces, do-not-contact). An address
  * already there keeps its first reason. Returns whether it was added.
  */
-export async function suppress(
-  ctx: RequestContext,
-  input: { email: string; reason: SuppressionReason; leadId?: string | null; details?: string | null },
-): Promise<boolean> {
+export async function suppress(ctx: RequestContext, input: SuppressInput): Promise<boolean> {
+  return (await suppressMany(ctx, [input])) > 0;
+}
+
+/** `suppress` for many addresses in one statement; the first input of an address wins. Returns how many were added. */
+export async function suppressMany(ctx: RequestContext, inputs: readonly SuppressInput[]): Promise<number> {
+  if (inputs.length === 0) return 0;
   const rows = await executor(ctx)
     .insert(emailSuppressions)
-    .values({
+    .values(inputs.map((input) => ({
       tenantId: ctx.tenantId,
       id: uuidv7(),
       email: normalizeEmail(input.email),
@@ -57,10 +67,10 @@ export async function suppress(
       leadId: input.leadId ?? null,
       details: input.details ?? null,
       createdBy: ctx.actor.userId,
-    })
+    })))
     .onConflictDoNothing()
     .returning({ id: emailSuppressions.id });
-  return rows.length > 0;
+  return rows.length;
 }
 
 /** The list, newest first; `cursor` is the last id of the previous page. */
