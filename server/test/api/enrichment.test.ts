@@ -1,4 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enrichLead, enrichLeads, type EnrichmentResult } from '../../src/modules/enrichment/enrichment.service.js';
+import { createLeadsBulk, leadStore } from '../../src/modules/leads/leads.service.js';
+import { systemContext } from '../../src/platform/auth/context-loader.js';
+import { queryRows } from '../../src/platform/db/client.js';
 import { drainEvents } from '../../src/platform/events/event-processing.js';
 import { createTestApp, type ApiClient, type TestApp } from '../test-app.js';
 import { csv, multipart } from './imports-test-helpers.js';
@@ -138,5 +143,79 @@ describe('the company registry', () => {
     expect(res.body).toMatchObject({ match: null, filled: {} });
     const theirs = (await rep.client.get('/enrichment/registry?q=星河')).body.data[0];
     expect((await other.get(`/enrichment/registry/${theirs.id}`)).status).toBe(404);
+  });
+});
+
+describe('enriching many leads at once', () => {
+  /** Enrichable by name and place, by credit code, with a typed field kept; not enrichable (elsewhere, no company); one deleted. */
+  const LEADS: Record<string, Record<string, unknown>> = {
+    byName: { company: '星河智造（北京）科技有限公司', industry: '制造业', source: 'trade_show' },
+    byCode: { creditCode: '91120116MA05T7XQ3G', headcount: 300 },
+    typedAddress: { company: '西溪电子商务（杭州）有限公司', city: '杭州', address: '杭州市余杭区' },
+    elsewhere: { company: '星河智造科技', province: '广东' },
+    noCompany: { title: '采购经理' },
+    deleted: { company: '天津渤海精密机械股份有限公司' },
+  };
+  const labels = Object.keys(LEADS);
+  const AT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/g;
+
+  /** What enrichment decided and wrote, in terms the two sets share (no ids or times of their own). */
+  const outcome = (r: EnrichmentResult) => {
+    const { id: _id, name: _name, createdAt: _c, updatedAt: _u, ...record } = r.record;
+    return JSON.parse(JSON.stringify({ match: r.match, filled: r.filled, kept: [...r.kept].sort(), record }).replace(AT, 'at'));
+  };
+
+  /** The audit entries and events the enrichment wrote, by label. */
+  async function written(tenantId: string, ids: Map<string, string>) {
+    const label = new Map([...ids].map(([l, id]) => [id, l]));
+    const audit = await queryRows<{ record_id: string; action: string; actor_name: string; changes: unknown }>(t.database.db, sql`
+      SELECT record_id, action, actor_name, changes FROM audit_log
+      WHERE tenant_id = ${tenantId} AND record_id = ANY(${sql.param([...ids.values()])}::uuid[]) AND action <> 'create' AND action <> 'delete'
+      ORDER BY seq`);
+    const events = await queryRows<{ record_id: string; type: string; changes: unknown }>(t.database.db, sql`
+      SELECT record_id, type, payload->'changes' AS changes FROM outbox_events
+      WHERE tenant_id = ${tenantId} AND record_id = ANY(${sql.param([...ids.values()])}::uuid[]) AND type NOT IN ('leads.created', 'leads.deleted')
+      ORDER BY id`);
+    const byLabel = (rows: { record_id: string }[]) =>
+      labels.map((l) => [l, rows.filter((r) => label.get(r.record_id) === l).map(({ record_id: _r, ...rest }) => rest)]);
+    return JSON.parse(JSON.stringify({ audit: byLabel(audit), events: byLabel(events) }).replace(AT, 'at'));
+  }
+
+  it('gives what enriching each lead on its own gives: fields, sources, matches, audit entries and events', async () => {
+    const tenantId = (await admin.get('/me')).body.tenant.id as string;
+    const ctx = systemContext(t.database.db, tenantId, 'registry enrichment');
+    const makeSet = async (set: string) => {
+      const leads = await createLeadsBulk(ctx, labels.map((l) => ({ name: `${l} ${set}`, ...LEADS[l] })));
+      const ids = new Map(labels.map((l, i) => [l, leads[i].id]));
+      await leadStore.remove(ctx, ids.get('deleted')!, undefined);
+      return ids;
+    };
+    const one = await makeSet('one by one');
+    const many = await makeSet('at once');
+
+    const each: EnrichmentResult[] = [];
+    for (const id of one.values()) {
+      await enrichLead(ctx, id, { quiet: true }).then((r) => each.push(r), (err: { status?: number }) => expect(err.status).toBe(404));
+    }
+    const batch = await enrichLeads(ctx, [...many.values()], { quiet: true });
+
+    expect(batch.map((r) => r.recordId)).toEqual(labels.filter((l) => l !== 'deleted').map((l) => many.get(l)));
+    expect(batch.map(outcome)).toEqual(each.map(outcome));
+    expect(batch.filter((r) => Object.keys(r.filled).length > 0).map((r) => r.record.name)).toEqual(['byName at once', 'byCode at once', 'typedAddress at once']);
+    expect(batch[0]).toMatchObject({ match: { matchedBy: 'name_location' }, record: { industry: '制造业', creditCode: '91110108MA01ABCD1E' } });
+    expect(batch[1]).toMatchObject({ match: { matchedBy: 'credit_code' }, record: { city: '天津', headcount: 300 } });
+    expect(batch[2].kept).toContain('address');
+    expect(batch.slice(3).map((r) => r.match)).toEqual([null, null]);
+    const writes = await written(tenantId, many);
+    expect(writes).toEqual(await written(tenantId, one));
+    // One audit entry by the enrichment and one leads.updated event per lead filled.
+    expect(writes.audit.map(([, rows]: [string, unknown[]]) => rows.length)).toEqual([1, 1, 1, 0, 0, 0]);
+    expect(writes.events.map(([, rows]: [string, { type: string }[]]) => rows.map((r) => r.type))).toEqual([['leads.updated'], ['leads.updated'], ['leads.updated'], [], [], []]);
+    expect((await admin.post('/audit/verify', {})).body.ok).toBe(true);
+
+    // Enriching again writes nothing; without `quiet` a lead without a company is refused.
+    const again = await enrichLeads(ctx, [...many.values()], { quiet: true });
+    expect(again.map((r) => r.filled)).toEqual(again.map(() => ({})));
+    await expect(enrichLeads(ctx, [...many.values()])).rejects.toMatchObject({ status: 422 });
   });
 });

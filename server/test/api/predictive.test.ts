@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLeadsBulk } from '../../src/modules/leads/leads.service.js';
+import { createLeadsBulk, leadStore } from '../../src/modules/leads/leads.service.js';
+import { recordEngagementEvent } from '../../src/modules/scoring/engagement-events.service.js';
+import { predictLeads } from '../../src/modules/scoring/predictive-scoring.service.js';
 import { systemContext } from '../../src/platform/auth/context-loader.js';
 import { queryRows } from '../../src/platform/db/client.js';
 import { drainEvents } from '../../src/platform/events/event-processing.js';
@@ -211,6 +213,58 @@ describe('scoring leads with the active model', slow, () => {
     const audit = await admin.get(`/audit?recordId=${weak.id}&limit=100`);
     const writes = audit.body.data.filter((e: { changes: Record<string, unknown> }) => 'predictedScore' in e.changes);
     expect(writes).toHaveLength(0);
+  });
+
+  it('scores many leads at once as it scores each on its own: scores, events, deleted and closed leads', async () => {
+    const tenantId = await tenantOf(admin);
+    const ctx = systemContext(t.database.db, tenantId, 'predictive-scoring');
+    const LEADS: Record<string, Record<string, unknown>> = {
+      strong: { source: 'referral', industry: '制造业', province: '江苏' },
+      weak: { source: 'cold_call', industry: '零售' },
+      engaged: { source: 'website', industry: '软件', status: 'mql' },
+      deleted: { source: 'referral', industry: '教育' },
+    };
+    // A lead whose outcome is known (a history lead: a new one would change the history the nightly training reads).
+    const labels = [...Object.keys(LEADS), 'closed'];
+    const makeSet = async (set: string) => {
+      const leads = await createLeadsBulk(ctx, Object.entries(LEADS).map(([l, input]) => ({ name: `${l} ${set}`, ...input })));
+      const ids = new Map([...Object.keys(LEADS).map((l, i): [string, string] => [l, leads[i].id]), ['closed', sqlLeadIds[0]]]);
+      for (const kind of ['web_visit', 'web_visit', 'email_click'] as const) await recordEngagementEvent(ctx, { leadId: ids.get('engaged')!, kind });
+      await leadStore.remove(ctx, ids.get('deleted')!, undefined);
+      return ids;
+    };
+    /** Each lead's stored score and the leads.scored events that wrote a predicted score, by label. */
+    const scored = async (ids: Map<string, string>) => {
+      const leads = new Map((await leadStore.getMany(ctx, [...ids.values()])).map((l) => [l.id, l]));
+      const events = await queryRows<{ record_id: string; changes: unknown }>(t.database.db, sql`
+        SELECT record_id, payload->'changes' AS changes FROM outbox_events
+        WHERE tenant_id = ${tenantId} AND type = 'leads.scored' AND record_id = ANY(${sql.param([...ids.values()])}::uuid[])
+          AND payload->'changes'->'predictedScore' IS NOT NULL`);
+      return labels.map((l) => [l, leads.get(ids.get(l)!)?.predictedScore, events.filter((e) => e.record_id === ids.get(l)).map((e) => e.changes)]);
+    };
+    const one = await makeSet('one by one');
+    const many = await makeSet('at once');
+
+    const each = { scored: 0, changed: 0 };
+    for (const id of one.values()) {
+      const outcome = await predictLeads(ctx, [id]);
+      each.scored += outcome.scored;
+      each.changed += outcome.changed;
+    }
+    expect(await predictLeads(ctx, [...many.values()])).toEqual(each);
+    expect(each).toEqual({ scored: 3, changed: 3 });
+    const batch = await scored(many);
+    expect(batch).toEqual(await scored(one));
+    const [strong, weak, engaged, deleted, closed] = batch;
+    expect(strong[1]).toBeGreaterThan((weak[1] as number) + 30);
+    expect(strong[2]).toEqual([{ predictedScore: { before: null, after: strong[1] } }]);
+    expect(engaged[1]).toEqual(expect.any(Number));
+    expect([closed[1], closed[2]]).toEqual([null, []]);
+    expect([deleted[1], deleted[2]]).toEqual([undefined, []]);
+
+    // Scoring again moves nothing and writes nothing.
+    expect(await predictLeads(ctx, [...many.values()])).toEqual({ scored: 3, changed: 0 });
+    expect(await scored(many)).toEqual(batch);
   });
 
   it('a rep reads the explanation of their own leads only', async () => {

@@ -36,11 +36,12 @@ export interface EnrichmentMatch {
 /**
  * A source of company background (工商信息): the built-in tenant registry, or a commercial API a
  * deployment adds with `registerEnrichmentProvider`. Providers are asked in order; the first
- * match wins.
+ * match wins. A provider answers many companies at once (a batch of new leads), one answer per
+ * query in the queries' order; one that can only ask one at a time loops.
  */
 export interface EnrichmentProvider {
   readonly name: string;
-  lookup(ctx: RequestContext, query: CompanyLookupQuery): Promise<EnrichmentMatch | null>;
+  lookup(ctx: RequestContext, queries: readonly CompanyLookupQuery[]): Promise<(EnrichmentMatch | null)[]>;
 }
 
 const providers: EnrichmentProvider[] = [];
@@ -52,11 +53,14 @@ export function registerEnrichmentProvider(provider: EnrichmentProvider) {
 
 export const enrichmentProviders = (): readonly EnrichmentProvider[] => providers;
 
-/** The first provider's match for the company, or null. */
-export async function lookupCompany(ctx: RequestContext, query: CompanyLookupQuery): Promise<EnrichmentMatch | null> {
+/** The first provider's match for each company (null where none matched), in the queries' order. */
+export async function lookupCompanies(ctx: RequestContext, queries: readonly CompanyLookupQuery[]): Promise<(EnrichmentMatch | null)[]> {
+  const matches: (EnrichmentMatch | null)[] = queries.map(() => null);
   for (const provider of providers) {
-    const match = await provider.lookup(ctx, query);
-    if (match) return match;
+    const open = queries.flatMap((_, i) => (matches[i] ? [] : [i]));
+    if (open.length === 0) break;
+    const found = await provider.lookup(ctx, open.map((i) => queries[i]));
+    open.forEach((i, k) => (matches[i] = found[k]));
   }
-  return null;
+  return matches;
 }

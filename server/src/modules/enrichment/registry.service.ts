@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { executor, inTransaction, type RequestContext } from '../../platform/access/context.js';
 import { requireLevel } from '../../platform/access/visibility.js';
 import { appendAudit } from '../../platform/audit/audit.service.js';
+import { queryRows } from '../../platform/db/client.js';
 import { uuidv7 } from '../../platform/db/ids.js';
 import { moneyFromColumns, type Money } from '../../platform/normalize/money.js';
 import { RecordStore, type ApiRecord } from '../../platform/records/record-store.js';
@@ -203,7 +204,7 @@ export async function registryCount(ctx: RequestContext): Promise<number> {
 
 type RegistryRow = typeof registryCompanies.$inferSelect;
 
-/** Name candidates: the same core name, or a similar one (pg_trgm), most similar first. */
+/** Name candidates per core name (see nameCandidates). */
 const NAME_CANDIDATES = 20;
 
 function toMatch(row: RegistryRow, matchedBy: EnrichmentMatch['matchedBy']): EnrichmentMatch {
@@ -226,40 +227,73 @@ function toMatch(row: RegistryRow, matchedBy: EnrichmentMatch['matchedBy']): Enr
   };
 }
 
+/** A query's credit code when it is a valid one, normalised. */
+function validCreditCode(query: CompanyLookupQuery): string | null {
+  const code = query.creditCode ? normalizeCreditCode(query.creditCode) : null;
+  return code && isValidCreditCode(code) ? code : null;
+}
+
+/** The tenant's registry rows that meet `where`. */
+function registryRows(ctx: RequestContext, where: SQL): Promise<RegistryRow[]> {
+  return executor(ctx).select().from(registryCompanies).where(and(eq(registryCompanies.tenantId, ctx.tenantId), where));
+}
+
+/**
+ * Name candidates of each core name: the same core name or a similar one (pg_trgm), the
+ * NAME_CANDIDATES most similar of each — for all core names in two statements.
+ */
+async function nameCandidates(ctx: RequestContext, cores: readonly string[]): Promise<Map<string, RegistryRow[]>> {
+  const byCore = new Map<string, RegistryRow[]>();
+  if (cores.length === 0) return byCore;
+  const pairs = await queryRows<{ core: string; id: string }>(
+    executor(ctx),
+    sql`SELECT c.core, r.id FROM unnest(${sql.param(cores)}::text[]) AS c(core)
+        CROSS JOIN LATERAL (
+          SELECT ${registryCompanies.id} AS id FROM ${registryCompanies}
+          WHERE ${registryCompanies.tenantId} = ${ctx.tenantId} AND (${registryCompanies.coreName} = c.core OR ${registryCompanies.coreName} % c.core)
+          ORDER BY similarity(${registryCompanies.coreName}, c.core) DESC, ${registryCompanies.id}
+          LIMIT ${NAME_CANDIDATES}
+        ) r`,
+  );
+  if (pairs.length === 0) return byCore;
+  const rows = await registryRows(ctx, sql`${registryCompanies.id} = ANY(${sql.param([...new Set(pairs.map((p) => p.id))])}::uuid[])`);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const { core, id } of pairs) byCore.set(core, [...(byCore.get(core) ?? []), byId.get(id)!]);
+  return byCore;
+}
+
 /**
  * The built-in provider: the registry the tenant loaded. By credit code when the record has a
  * valid one; else by name — the same core name in an agreeing place, or a strong name match.
- * Reads only the caller's tenant.
+ * Reads only the caller's tenant; a batch of companies in at most three statements.
  */
 export const registryProvider: EnrichmentProvider = {
   name: 'registry',
-  async lookup(ctx: RequestContext, query: CompanyLookupQuery): Promise<EnrichmentMatch | null> {
-    const exec = executor(ctx);
-    const code = query.creditCode ? normalizeCreditCode(query.creditCode) : null;
-    if (code && isValidCreditCode(code)) {
-      const [row] = await exec
-        .select()
-        .from(registryCompanies)
-        .where(and(eq(registryCompanies.tenantId, ctx.tenantId), eq(registryCompanies.creditCode, code)));
-      if (row) return toMatch(row, 'credit_code');
-    }
-    const name = query.companyName?.trim();
-    const core = name ? parseCompanyName(name).core : '';
-    if (!name || !core) return null;
-    const rows = await exec
-      .select()
-      .from(registryCompanies)
-      .where(and(
-        eq(registryCompanies.tenantId, ctx.tenantId),
-        sql`(${registryCompanies.coreName} = ${core} OR ${registryCompanies.coreName} % ${core})`,
-      ))
-      .orderBy(desc(sql`similarity(${registryCompanies.coreName}, ${core})`), registryCompanies.id)
-      .limit(NAME_CANDIDATES);
-    const match = pickCompanyMatch(
-      { name, province: query.province, city: query.city, address: query.address },
-      rows.map((r) => ({ id: r.id, name: r.name, province: r.province, city: r.city, district: r.district, address: r.address })),
+  async lookup(ctx: RequestContext, queries: readonly CompanyLookupQuery[]): Promise<(EnrichmentMatch | null)[]> {
+    const codes = queries.map(validCreditCode);
+    const wanted = [...new Set(codes.filter((c): c is string => c !== null))];
+    const byCode = new Map(
+      (wanted.length > 0 ? await registryRows(ctx, sql`${registryCompanies.creditCode} = ANY(${sql.param(wanted)}::text[])`) : []).map((r) => [r.creditCode, r]),
     );
-    const row = match ? rows.find((r) => r.id === match.id) : undefined;
-    return row && match ? toMatch(row, match.by) : null;
+    const matches = codes.map((code) => {
+      const row = code ? byCode.get(code) : undefined;
+      return row ? toMatch(row, 'credit_code') : null;
+    });
+    const named = queries.flatMap((query, i) => {
+      const name = query.companyName?.trim();
+      const core = name ? parseCompanyName(name).core : '';
+      return !matches[i] && name && core ? [{ i, query, name, core }] : [];
+    });
+    const candidates = await nameCandidates(ctx, [...new Set(named.map((n) => n.core))]);
+    for (const { i, query, name, core } of named) {
+      const rows = candidates.get(core) ?? [];
+      const match = pickCompanyMatch(
+        { name, province: query.province, city: query.city, address: query.address },
+        rows.map((r) => ({ id: r.id, name: r.name, province: r.province, city: r.city, district: r.district, address: r.address })),
+      );
+      const row = match ? rows.find((r) => r.id === match.id) : undefined;
+      matches[i] = row && match ? toMatch(row, match.by) : null;
+    }
+    return matches;
   },
 };

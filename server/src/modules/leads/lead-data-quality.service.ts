@@ -17,31 +17,51 @@ export interface FilledLead {
   filled: string[];
 }
 
+/** The fields of `values` that `source` may write into the lead, with their values (see fillUntypedLeadFields). */
+function untypedPatch(lead: Lead, values: Record<string, unknown>, source: string): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  if (lead.status === 'converted') return patch;
+  const current = lead as unknown as Record<string, unknown>;
+  for (const field of LEAD_INPUT_FIELDS) {
+    const value = values[field];
+    if (isEmpty(value)) continue;
+    const origin = lead.fieldSources[field]?.source;
+    if (origin !== undefined ? origin !== source : !isEmpty(current[field])) continue;
+    if (!same(current[field], value)) patch[field] = value;
+  }
+  return patch;
+}
+
 /**
  * Writes values from an automated `source` (e.g. `registry`) into the fields nobody typed: a
  * field is written only when it has no recorded origin and is empty, or when `source` itself
  * filled it before (it may refresh its own value). What a person, a form or an import set —
  * even a value a person typed and later cleared — is left alone. Each written field records `{ source, at }`.
  * A converted lead is read-only and stays as it is.
+ *
+ * Many leads at once, in a few statements (one read, the record store's batch update with an
+ * audit entry and a `leads.updated` event per lead changed). Leads deleted or not visible are
+ * left out; the others are returned in input order.
  */
-export function fillUntypedLeadFields(ctx: RequestContext, id: string, values: Record<string, unknown>, source: string): Promise<FilledLead> {
+export function fillUntypedLeadFields(
+  ctx: RequestContext,
+  items: readonly { id: string; values: Record<string, unknown> }[],
+  source: string,
+): Promise<FilledLead[]> {
   return inTransaction(ctx, async (ctx) => {
-    const lead = await leadStore.get(ctx, id);
-    if (lead.status === 'converted') return { lead, filled: [] };
-    const current = lead as unknown as Record<string, unknown>;
-    const patch: Record<string, unknown> = {};
-    for (const field of LEAD_INPUT_FIELDS) {
-      const value = values[field];
-      if (isEmpty(value)) continue;
-      const origin = lead.fieldSources[field]?.source;
-      if (origin !== undefined ? origin !== source : !isEmpty(current[field])) continue;
-      if (!same(current[field], value)) patch[field] = value;
-    }
-    const filled = Object.keys(patch);
-    if (filled.length === 0) return { lead, filled };
+    const leads = new Map((await leadStore.getMany(ctx, items.map((i) => i.id))).map((lead) => [lead.id, lead]));
+    const planned = items.flatMap(({ id, values }) => {
+      const lead = leads.get(id);
+      return lead ? [{ lead, patch: untypedPatch(lead, values, source) }] : [];
+    });
     const at = new Date().toISOString();
-    const fieldSources = { ...lead.fieldSources, ...Object.fromEntries(filled.map((f) => [f, { source, at }])) };
-    return { lead: await leadStore.update(ctx, id, { ...patch, fieldSources }, lead.version), filled };
+    const written = await leadStore.updateMany(ctx, planned.filter(({ patch }) => Object.keys(patch).length > 0).map(({ lead, patch }) => ({
+      id: lead.id,
+      patch: { ...patch, fieldSources: { ...lead.fieldSources, ...Object.fromEntries(Object.keys(patch).map((f) => [f, { source, at }])) } },
+      expectedVersion: lead.version,
+    })));
+    const after = new Map(written.map((lead) => [lead.id, lead]));
+    return planned.map(({ lead, patch }) => ({ lead: after.get(lead.id) ?? lead, filled: Object.keys(patch) }));
   });
 }
 

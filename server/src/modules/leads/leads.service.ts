@@ -572,23 +572,16 @@ export function setLeadScores(ctx: RequestContext, leadId: string, scores: LeadS
   });
 }
 
-/** setLeadScores for many leads in a few statements (batched rescoring); unchanged leads are not written. */
-export async function setLeadScoresMany(ctx: RequestContext, items: readonly { lead: Lead; scores: LeadScores }[]): Promise<{ before: Lead; after: Lead }[]> {
-  const changed = items.filter(({ lead, scores }) => (Object.keys(scores) as (keyof LeadScores)[]).some((k) => lead[k] !== scores[k]));
-  return leadStore.setComputedMany(ctx, changed.map(({ lead, scores }) => ({ id: lead.id, values: { ...scores } })), 'scored');
-}
-
 /**
- * Writes a lead's predicted score (the scoring module's model, 0–100) like setLeadScores: no
- * version change, no audit entry, announced as `leads.scored`. Nothing a person typed, and no
- * rule score, is touched. Writes nothing when the score is unchanged; returns the lead after.
+ * What the scoring module computes on a lead: the rule scores, or the predictive model's score
+ * (0–100), which is kept apart from the rule score and from anything a person typed.
  */
-export function setLeadPredictedScore(ctx: RequestContext, leadId: string, predictedScore: number | null): Promise<Lead> {
-  return inTransaction(ctx, async (ctx) => {
-    const before = await leadStore.get(ctx, leadId);
-    if (before.predictedScore === predictedScore) return before;
-    return (await leadStore.setComputed(ctx, leadId, { predictedScore }, 'scored')).after;
-  });
+export type ComputedLeadScores = LeadScores | Pick<Lead, 'predictedScore'>;
+
+/** setLeadScores for many leads in a few statements (batched rescoring), for either kind of score; unchanged leads are not written. */
+export async function setLeadScoresMany(ctx: RequestContext, items: readonly { lead: Lead; scores: ComputedLeadScores }[]): Promise<{ before: Lead; after: Lead }[]> {
+  const changed = items.filter(({ lead, scores }) => Object.entries(scores).some(([k, v]) => lead[k as keyof Lead] !== v));
+  return leadStore.setComputedMany(ctx, changed.map(({ lead, scores }) => ({ id: lead.id, values: { ...scores } })), 'scored');
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { RequestContext } from '../../platform/access/context.js';
 import { systemContext } from '../../platform/auth/context-loader.js';
-import { AppError } from '../../platform/http/errors.js';
-import { leadStore, setLeadPredictedScore, type Lead } from '../leads/leads.service.js';
+import { leadStore, setLeadScoresMany, type Lead } from '../leads/leads.service.js';
 import { sigmoid } from './predictive/index.js';
 import { modelQuality, PREDICTED_STATUSES, type ModelQuality } from './predictive-features.js';
 import { loadActiveModel, type ActiveModel } from './predictive-model.service.js';
@@ -22,35 +21,23 @@ export interface PredictionOutcome {
 
 /**
  * Scores `leads` with the tenant's active model (one read of the model, engagement and
- * campaigns for the batch) and stores the scores that moved, each lead in its own transaction.
- * Leads whose outcome is known keep the score they had. Run as the system.
+ * campaigns for the batch) and stores the scores that moved in one batched write. Leads whose
+ * outcome is known keep the score they had. Run as the system.
  */
-export async function predictLeads(ctx: RequestContext, leads: readonly Lead[], active?: ActiveModel | null): Promise<PredictionOutcome> {
-  const outcome: PredictionOutcome = { scored: 0, changed: 0 };
+async function scoreLeads(ctx: RequestContext, leads: readonly Lead[], active?: ActiveModel | null): Promise<PredictionOutcome> {
   const open = leads.filter(isPredicted);
-  if (open.length === 0) return outcome;
+  if (open.length === 0) return { scored: 0, changed: 0 };
   const model = active === undefined ? await loadActiveModel(ctx) : active;
-  if (!model) return outcome;
+  if (!model) return { scored: 0, changed: 0 };
   const now = new Date();
   const rows = await leadRows(ctx, open, () => now);
-  for (const [i, lead] of open.entries()) {
-    const { score } = model.score(rows[i]);
-    outcome.scored++;
-    if (lead.predictedScore === score) continue;
-    const write = () => setLeadPredictedScore(ctx, lead.id, score);
-    // Someone saved the lead between our read and our write: once more, on the fresh version.
-    await write().catch((err: unknown) => {
-      if (err instanceof AppError && err.code === 'VERSION_CONFLICT') return write();
-      throw err;
-    });
-    outcome.changed++;
-  }
-  return outcome;
+  const written = await setLeadScoresMany(ctx, open.map((lead, i) => ({ lead, scores: { predictedScore: model.score(rows[i]).score } })));
+  return { scored: open.length, changed: written.length };
 }
 
-/** Scores one lead (after it was created, edited or engaged); a deleted lead is skipped. */
-export async function predictLead(ctx: RequestContext, leadId: string): Promise<PredictionOutcome> {
-  return predictLeads(ctx, await leadStore.getMany(ctx, [leadId]));
+/** Scores leads (after they were created, edited or engaged) in a few statements; deleted leads are skipped. */
+export async function predictLeads(ctx: RequestContext, leadIds: readonly string[]): Promise<PredictionOutcome> {
+  return scoreLeads(ctx, await leadStore.getMany(ctx, [...new Set(leadIds)]));
 }
 
 /**
@@ -62,7 +49,7 @@ export async function predictOpenLeadsPage(ctx: RequestContext, modelId: string,
   const active = await loadActiveModel(ctx);
   if (!active || active.id !== modelId) return null;
   const page = await openLeadsPage(ctx, cursor);
-  await predictLeads(ctx, page.data, active);
+  await scoreLeads(ctx, page.data, active);
   return page.nextCursor;
 }
 

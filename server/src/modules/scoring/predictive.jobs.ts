@@ -1,6 +1,7 @@
 import { systemContext } from '../../platform/auth/context-loader.js';
-import type { Executor } from '../../platform/db/client.js';
-import { subscribe } from '../../platform/events/subscribers.js';
+import type { AppDb, Executor } from '../../platform/db/client.js';
+import type { DomainEvent } from '../../platform/events/events.schema.js';
+import { subscribeBatch } from '../../platform/events/subscribers.js';
 import { enqueue } from '../../platform/jobs/enqueue.js';
 import { defineJob } from '../../platform/jobs/registry.js';
 import { schedule } from '../../platform/jobs/schedules.js';
@@ -8,14 +9,14 @@ import { updateAffectsPrediction } from './predictive-features.js';
 import {
   markTrainingFailed, PREDICT_TENANT_JOB, requestTraining, runTraining, tenantsWithTrainings, TRAIN_JOB,
 } from './predictive-model.service.js';
-import { predictLead, predictOpenLeadsPage } from './predictive-scoring.service.js';
+import { predictLeads, predictOpenLeadsPage } from './predictive-scoring.service.js';
 
 const ACTOR = 'predictive-scoring';
 
 /*
  * The predictive score runs in jobs: a training per request (manual or nightly), then a pass
- * over the open leads a page per job; single leads are scored by subscribers (themselves
- * durable jobs) within seconds of a change or an engagement.
+ * over the open leads a page per job; leads are scored by subscribers (themselves durable
+ * jobs, a batch of events at a time) within seconds of a change or an engagement.
  */
 
 /** Trains a requested model; on the last failed attempt the training is stored as failed. */
@@ -54,19 +55,18 @@ export const NIGHTLY_TRAINING_SCHEDULE = 'scoring.train_predictive';
 export const schedulePredictiveJobs = (exec: Executor) =>
   schedule(exec, { name: NIGHTLY_TRAINING_SCHEDULE, cron: '47 3 * * *', type: nightlyTrainingJob.type, payload: {} });
 
-subscribe('scoring.predict-lead-created', 'leads.created', async (event, { db }) => {
-  if (event.recordId) await predictLead(systemContext(db, event.tenantId, ACTOR), event.recordId);
-});
+/** Scores the leads of a batch of events (all of one tenant), in a few statements. */
+async function predictEventLeads(db: AppDb, events: readonly DomainEvent[]) {
+  const ids = events.flatMap((event) => event.recordId ?? []);
+  if (ids.length > 0) await predictLeads(systemContext(db, events[0].tenantId, ACTOR), ids);
+}
 
-subscribe('scoring.predict-lead-updated', 'leads.updated', async (event, { db }) => {
-  const changes = (event.payload as { changes?: Record<string, unknown> } | null)?.changes;
-  if (event.recordId && updateAffectsPrediction(changes)) await predictLead(systemContext(db, event.tenantId, ACTOR), event.recordId);
-});
+subscribeBatch('scoring.predict-lead-created', 'leads.created', (events, { db }) => predictEventLeads(db, events));
 
-subscribe('scoring.predict-lead-merged', 'leads.merged', async (event, { db }) => {
-  if (event.recordId) await predictLead(systemContext(db, event.tenantId, ACTOR), event.recordId);
-});
+subscribeBatch('scoring.predict-lead-updated', 'leads.updated', (events, { db }) =>
+  predictEventLeads(db, events.filter((event) => updateAffectsPrediction((event.payload as { changes?: Record<string, unknown> } | null)?.changes))),
+);
 
-subscribe('scoring.predict-lead-engaged', 'leads.engaged', async (event, { db }) => {
-  if (event.recordId) await predictLead(systemContext(db, event.tenantId, ACTOR), event.recordId);
-});
+subscribeBatch('scoring.predict-lead-merged', 'leads.merged', (events, { db }) => predictEventLeads(db, events));
+
+subscribeBatch('scoring.predict-lead-engaged', 'leads.engaged', (events, { db }) => predictEventLeads(db, events));

@@ -290,6 +290,7 @@ export class RecordStore<TApi extends ApiRecord> {
    * see are left out. Returns before and after of the others, in input order.
    */
   async setComputedMany(ctx: RequestContext, items: readonly { id: string; values: Row }[], verb: string): Promise<{ before: TApi; after: TApi }[]> {
+    if (items.length === 0) return [];
     return inTransaction(ctx, async (ctx) => {
       const existing = await this.lockRows(ctx, items.map((i) => i.id));
       const found = items.filter((i) => existing.has(i.id));
