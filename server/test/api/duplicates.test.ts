@@ -1,6 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordDuplicates } from '../../src/modules/dedup/duplicate-candidates.service.js';
 import { dedupIndexState, dedupKeys } from '../../src/modules/dedup/duplicates.schema.js';
+import { createLead } from '../../src/modules/leads/leads.service.js';
+import { inTransaction } from '../../src/platform/access/context.js';
+import { loadUserContext } from '../../src/platform/auth/context-loader.js';
 import { drainEvents } from '../../src/platform/events/event-processing.js';
 import { createTestApp, type ApiClient, type TestApp } from '../test-app.js';
 
@@ -162,6 +166,18 @@ describe('duplicate groups', () => {
     const asAccount = found.find((c) => c.object === 'accounts');
     expect(asAccount).toMatchObject({ id: account.body.id });
     expect(asAccount?.reasons.map((r) => r.code)).toContain('SAME_COMPANY');
+  });
+
+  it('finds duplicates from inside a transaction that wrote them, as a service composing writes does', async () => {
+    const me = await marketing.client.get('/me');
+    const { ctx } = (await loadUserContext(t.database.db, me.body.tenant.id, marketing.id, {}))!;
+    // On the embedded database (one connection), a search that opened its own transaction here used to wait forever.
+    const found = await inTransaction(ctx, async (tx) => {
+      const first = await createLead(tx, { name: '钱峰', company: '苏州太湖精工有限公司', email: 'qianfeng@taihu-jg.cn' });
+      const second = await createLead(tx, { name: 'Qian Feng', email: 'QianFeng@taihu-jg.cn' });
+      return { first, candidates: await recordDuplicates(tx, 'leads', second.id) };
+    });
+    expect(found.candidates[0]).toMatchObject({ object: 'leads', id: found.first.id, level: 'exact' });
   });
 
   it('groups duplicate accounts, and rebuilds the index on request', async () => {

@@ -29,7 +29,7 @@ export const catchUpJob = defineJob<{ tenantId: string; object: DedupObject }>('
 /** At most one waiting catch-up per tenant and object each minute. */
 export function enqueueCatchUp(ctx: RequestContext, object: DedupObject) {
   const minute = Math.floor(Date.now() / 60_000);
-  return enqueue(ctx.db, {
+  return enqueue(executor(ctx), {
     type: catchUpJob.type,
     tenantId: ctx.tenantId,
     payload: { tenantId: ctx.tenantId, object },

@@ -235,7 +235,9 @@ function notIndexed(ctx: RequestContext, object: DedupObject) {
  * so a duplicate search right after a change sees it. Returns whether records are still waiting.
  */
 export async function catchUpIndex(caller: RequestContext, object: DedupObject, budget = 1000): Promise<{ pending: boolean }> {
-  const sys = systemContext(caller.db, caller.tenantId, 'duplicate index');
+  // Inside the caller's transaction, if any: only it sees the records it wrote, and the embedded
+  // database (one connection) would wait on it forever for a transaction of our own.
+  const sys = { ...systemContext(caller.db, caller.tenantId, 'duplicate index'), tx: caller.tx };
   const store = DEDUP_STORES[object];
   for (let done = 0; done < budget; done += BATCH) {
     const page = await store.list(sys, { where: notIndexed(sys, object), sort: 'createdAt', limit: BATCH });
