@@ -130,6 +130,22 @@ describe('accounts', () => {
     expect((await tenant.get('/accounts?filter[ownerId]=not-a-uuid')).status).toBe(400);
   });
 
+  it('answers nullable money, segments and owner names as stored, null where unset', async () => {
+    const tenant = await t.signUp('Nullable Co');
+    const full = (await tenant.post('/accounts', { name: 'Full', registeredCapital: { amount: '12', currency: 'USD' }, segment: 'key' })).body;
+    const bare = (await tenant.post('/accounts', { name: 'Bare', registeredCapital: null, segment: null })).body;
+    const expected = [
+      { id: bare.id, name: 'Bare', registeredCapital: null, segment: null, headcount: null, ownerName: 'Admin' },
+      { id: full.id, name: 'Full', registeredCapital: { amount: '12.00', currency: 'USD' }, segment: 'key', headcount: null, ownerName: 'Admin' },
+    ];
+    const page = await tenant.get('/accounts?sort=name');
+    expect(page.body.data).toEqual(expected.map((e) => expect.objectContaining(e)));
+    expect(page.text).toContain('"registeredCapital":null');
+    expect(page.text).toContain('"registeredCapital":{"amount":"12.00","currency":"USD"}');
+    expect((await tenant.get(`/accounts/${full.id}`)).body).toMatchObject(expected[1]);
+    expect((await tenant.get(`/accounts/${bare.id}`)).body).toMatchObject(expected[0]);
+  });
+
   it('refuses to delete an account that still has contacts, then deletes it once they are gone', async () => {
     const account = (await admin.post('/accounts', { name: 'To Delete Ltd' })).body;
     const contact = (await admin.post('/contacts', { name: 'Only Contact', accountId: account.id })).body;

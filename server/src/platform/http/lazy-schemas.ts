@@ -1,6 +1,7 @@
 import AjvCompiler from '@fastify/ajv-compiler';
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 import type { FastifyServerOptions } from 'fastify';
+import { serializerSchema } from './serializer-schema.js';
 
 type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>;
 type Validate = ((data: unknown, context?: unknown) => unknown) & { errors?: unknown; schemaEnv?: unknown };
@@ -11,6 +12,8 @@ type Validate = ((data: unknown, context?: unknown) => unknown) & { errors?: unk
  * up front was most of `npm start` (seconds for a few hundred routes), while a server only ever
  * uses some of its routes. Behaviour per request is unchanged: Ajv keeps its errors and its
  * coercion of the root value (Fastify passes the parent object because `schemaEnv` is set).
+ * Serializers compile the response schema in the form `serializerSchema` gives it (unions
+ * written with type checks instead of a validator per branch).
  */
 export function lazySchemaCompilers(): CompilersFactory {
   const buildValidator = AjvCompiler();
@@ -34,7 +37,7 @@ export function lazySchemaCompilers(): CompilersFactory {
       const compile = buildSerializer(externalSchemas, options);
       return (route) => {
         let compiled: ((data: unknown) => string) | undefined;
-        return (data: unknown) => (compiled ??= compile(route))(data);
+        return (data: unknown) => (compiled ??= compile({ ...route, schema: serializerSchema(route.schema) }))(data);
       };
     },
   } as CompilersFactory;
