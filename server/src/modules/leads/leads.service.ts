@@ -690,11 +690,11 @@ export interface LeadContactKeys {
  * of incoming rows, in one query — oldest first.
  */
 export async function findLeadsByContactKeys(ctx: RequestContext, keys: LeadContactKeys): Promise<Lead[]> {
-  const matches = [
-    keys.emails?.length ? inArray(leads.email, keys.emails) : undefined,
-    keys.phones?.length ? inArray(leads.phone, keys.phones) : undefined,
-    keys.creditCodes?.length ? inArray(leads.creditCode, keys.creditCodes) : undefined,
-  ].filter((m) => m !== undefined);
+  // One array parameter per key kind, however many rows the batch has (not a bind parameter per value).
+  const anyOf = (column: typeof leads.email, values: string[] | undefined) =>
+    values?.length ? sql`${column} = ANY(${sql.param(values)}::text[])` : undefined;
+  const matches = [anyOf(leads.email, keys.emails), anyOf(leads.phone, keys.phones), anyOf(leads.creditCode, keys.creditCodes)]
+    .filter((m) => m !== undefined);
   if (matches.length === 0) return [];
   const rows = await executor(ctx)
     .select()

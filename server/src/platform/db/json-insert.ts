@@ -23,13 +23,17 @@ async function inChunks(rows: readonly Row[], write: (chunk: readonly Row[]) => 
 function recordset(table: PgTable, rows: readonly Row[], withDefaults: boolean) {
   const columns = Object.entries(getTableColumns(table) as Record<string, PgColumn>);
   const present = columns.filter(([key]) => rows.some((r) => r[key] !== undefined));
+  // What a row that leaves a column out gets, decided once per column rather than per cell.
+  const fields = present.map(([key, column]) => {
+    const literal = withDefaults && column.default !== undefined && !is(column.default, SQL) ? column.default : null;
+    const defaultFn = withDefaults ? column.defaultFn : undefined;
+    return { key, name: column.name, fill: defaultFn ?? (() => literal) };
+  });
   const json = rows.map((row, ordinal) => {
     const out: Row = { _ordinal: ordinal };
-    for (const [key, column] of present) {
-      let value = row[key];
-      if (withDefaults && value === undefined && column.defaultFn) value = column.defaultFn();
-      else if (withDefaults && value === undefined && column.default !== undefined && !is(column.default, SQL)) value = column.default;
-      out[column.name] = value ?? null;
+    for (const { key, name, fill } of fields) {
+      const value = row[key];
+      out[name] = value === undefined ? fill() : value;
     }
     return out;
   });

@@ -19,6 +19,13 @@ describe('normalizePhone', () => {
     expect(normalizePhone('call me')).toBeNull();
     expect(normalizePhone('123')).toBeNull();
   });
+
+  it('reads a number the same when it was read before, and its E.164 form as itself', () => {
+    expect(normalizePhone(' 139 0000 1111 ')).toBe('+8613900001111');
+    expect(normalizePhone(' 139 0000 1111 ')).toBe('+8613900001111');
+    expect(normalizePhone('+8613900001111')).toBe('+8613900001111');
+    expect(normalizePhone('139 0000 1111', 'US')).toBeNull();
+  });
 });
 
 describe('moneyFromColumns', () => {

@@ -2,7 +2,8 @@ import type { FieldChanges } from '../audit/audit.schema.js';
 
 const BOOKKEEPING = new Set(['id', 'createdAt', 'updatedAt', 'version']);
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const same = (a: unknown, b: unknown) =>
+  a === b || ((typeof a === 'object' || typeof b === 'object') && JSON.stringify(a) === JSON.stringify(b));
 
 /** Field-level before/after of two API-shaped records (either may be absent). */
 export function diffRecords(before: Record<string, unknown> | null, after: Record<string, unknown> | null): FieldChanges {
