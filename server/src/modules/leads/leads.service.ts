@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { executor, inTransaction, type RequestContext } from '../../platform/access/context.js';
 import { queryRows } from '../../platform/db/client.js';
 import { uuidv7 } from '../../platform/db/ids.js';
@@ -691,7 +692,7 @@ export interface LeadContactKeys {
  */
 export async function findLeadsByContactKeys(ctx: RequestContext, keys: LeadContactKeys): Promise<Lead[]> {
   // One array parameter per key kind, however many rows the batch has (not a bind parameter per value).
-  const anyOf = (column: typeof leads.email, values: string[] | undefined) =>
+  const anyOf = (column: AnyPgColumn, values: string[] | undefined) =>
     values?.length ? sql`${column} = ANY(${sql.param(values)}::text[])` : undefined;
   const matches = [anyOf(leads.email, keys.emails), anyOf(leads.phone, keys.phones), anyOf(leads.creditCode, keys.creditCodes)]
     .filter((m) => m !== undefined);
