@@ -2,6 +2,7 @@ import { inTransaction } from '../../platform/access/context.js';
 import { systemContext } from '../../platform/auth/context-loader.js';
 import { enqueue } from '../../platform/jobs/enqueue.js';
 import { defineJob } from '../../platform/jobs/registry.js';
+import { timeStage } from '../../platform/perf/stage-times.js';
 import type { Executor } from '../../platform/db/client.js';
 import { autoAssignPromotedMany } from '../assignment/lead-routing.service.js';
 import { indexRecords } from '../dedup/duplicate-index.service.js';
@@ -27,10 +28,11 @@ export const scoreImportedLeadsJob = defineJob<ImportedLeadsPayload>('imports.sc
     const found = new Map((await leadStore.getMany(scoring, leadIds)).map((l) => [l.id, l]));
     const leads = leadIds.flatMap((id) => found.get(id) ?? []);
     const promotedAt = new Date();
-    const { promoted } = await rescoreLeadBatch(scoring, leads, { eventPayload: { importId } });
-    await autoAssignPromotedMany({ ...systemContext(db, tenantId, 'lead assignment'), tx: scoring.tx }, promoted, promotedAt);
+    const { promoted } = await timeStage('imports.score', () => rescoreLeadBatch(scoring, leads, { eventPayload: { importId } }));
+    const routing = { ...systemContext(db, tenantId, 'lead assignment'), tx: scoring.tx };
+    await timeStage('imports.route', () => autoAssignPromotedMany(routing, promoted, promotedAt));
     // Their duplicate-index entries too, in one pass (later versions follow through the update events).
-    await indexRecords({ ...systemContext(db, tenantId, 'duplicate index'), tx: scoring.tx }, 'leads', leads);
+    await timeStage('imports.dedup-index', () => indexRecords({ ...systemContext(db, tenantId, 'duplicate index'), tx: scoring.tx }, 'leads', leads));
   });
 });
 

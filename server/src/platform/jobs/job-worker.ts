@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { AppDb } from '../db/client.js';
+import { timeStage } from '../perf/stage-times.js';
 import { retryDelayMs } from './backoff.js';
 import { jobs, type Job } from './jobs.schema.js';
 import { definedJobTypes, jobHandler } from './registry.js';
@@ -205,7 +206,7 @@ export class JobWorker {
       try {
         const handler = jobHandler(job.type);
         if (!handler) throw new Error(`No handler for job type ${job.type}`);
-        await handler(job.payload, { job, db: this.db, retryAt });
+        await timeStage(`job.${job.type}`, () => handler(job.payload, { job, db: this.db, retryAt }));
       } catch (err) {
         failure = err ?? new Error('Job failed');
       }
