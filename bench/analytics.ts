@@ -38,8 +38,6 @@ interface Case {
   sql: () => Promise<Figures>;
 }
 
-const M = sql`('mql', 'accepted', 'sql', 'converted')`;
-const S = sql`('sql', 'converted')`;
 const money = (column: SQL) => sql`(${column})::numeric(20, 2)::text`;
 const show = (v: unknown) => (v === null || v === undefined ? '-' : String(v));
 /** Rounding of a mean to one decimal, as the services show days. */
@@ -88,11 +86,8 @@ function funnelSql(db: AppDb, s: Scope, processId: string) {
   const day = (c: SQL) => sql`${c} >= (${s.from}::date::timestamp AT TIME ZONE ${s.timezone}) AND ${c} < (${s.to}::date::timestamp AT TIME ZONE ${s.timezone})`;
   return queryRows<{ key: string; n: string }>(db, sql`
     WITH lc AS (
-      SELECT l.status IN ${M} OR coalesce(bool_or(h.to_status IN ${M}), false) AS mql,
-        l.status IN ${S} OR coalesce(bool_or(h.to_status IN ${S}), false) AS sql
-      FROM leads l LEFT JOIN lead_status_history h ON h.tenant_id = l.tenant_id AND h.lead_id = l.id
-      WHERE l.tenant_id = ${t} AND ${day(sql`l.created_at`)}
-      GROUP BY l.tenant_id, l.id
+      SELECT l.became_mql_at IS NOT NULL AS mql, l.became_sql_at IS NOT NULL AS sql
+      FROM leads l WHERE l.tenant_id = ${t} AND ${day(sql`l.created_at`)}
     ),
     dc AS (
       SELECT o.status, coalesce(max(st."order") FILTER (WHERE NOT st.is_won AND NOT st.is_lost), 0) AS reached
@@ -154,11 +149,8 @@ function campaignRoiSql(db: AppDb, s: Scope) {
   const local = (c: SQL) => sql`(${c} AT TIME ZONE ${s.timezone})::date`;
   return queryRows<Record<string, string | null>>(db, sql`
     WITH marks AS (
-      SELECT l.id, l.campaign_id, l.created_at, l.converted_at,
-        coalesce(min(h.at) FILTER (WHERE h.to_status IN ${M}), CASE WHEN l.status IN ${M} THEN l.created_at END) AS mql_at,
-        coalesce(min(h.at) FILTER (WHERE h.to_status IN ${S}), CASE WHEN l.status IN ${S} THEN l.created_at END) AS sql_at
-      FROM leads l LEFT JOIN lead_status_history h ON h.tenant_id = l.tenant_id AND h.lead_id = l.id
-      WHERE l.tenant_id = ${t} GROUP BY l.tenant_id, l.id
+      SELECT l.id, l.campaign_id, l.created_at, l.converted_at, l.became_mql_at AS mql_at, l.became_sql_at AS sql_at
+      FROM leads l WHERE l.tenant_id = ${t}
     ),
     cohort AS (SELECT * FROM marks m WHERE ${inDays(local(sql`m.created_at`))}),
     logged AS (

@@ -7,6 +7,7 @@ import { campaignCosts, campaigns } from '../server/src/modules/campaigns/campai
 import { newFormKey } from '../server/src/modules/campaigns/form-key.js';
 import { DEFAULT_FORM } from '../server/src/modules/campaigns/public-form.js';
 import { productLines, products } from '../server/src/modules/catalog/catalog.schema.js';
+import { recomputeLifecycleMarks } from '../server/src/modules/leads/lead-data-quality.service.js';
 import { leadStatusHistory, leadTouches } from '../server/src/modules/leads/leads.schema.js';
 import { ensureDealSetup } from '../server/src/modules/opportunities/deal-settings.service.js';
 import { opportunities, opportunityLineItems, opportunityStageHistory } from '../server/src/modules/opportunities/opportunities.schema.js';
@@ -124,6 +125,8 @@ export async function generatePipeline(ctx: RequestContext, r: Random, shape: Pi
       }
     }
   })());
+  // The lifecycle keeps when each lead first became MQL and SQL; a bulk load has to set them.
+  await recomputeLifecycleMarks(ctx);
   const lineRows = PRODUCT_LINES.map((name) => ({ ...base, id: uuidv7(), name }));
   await insert(productLines, lineRows);
   const productRows = lineRows.flatMap((line, i) =>

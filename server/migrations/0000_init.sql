@@ -686,6 +686,8 @@ CREATE TABLE "leads" (
 	"description" text,
 	"status" text DEFAULT 'new' NOT NULL,
 	"status_changed_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"became_mql_at" timestamp (3) with time zone,
+	"became_sql_at" timestamp (3) with time zone,
 	"in_routing_queue" boolean DEFAULT false NOT NULL,
 	"last_reason" text,
 	"score" integer,

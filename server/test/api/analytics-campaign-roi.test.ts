@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../../src/modules/analytics/fiscal-periods.js';
+import { recomputeLifecycleMarks } from '../../src/modules/leads/lead-data-quality.service.js';
+import { systemContext } from '../../src/platform/auth/context-loader.js';
 import { createTestApp, type ApiClient, type TestApp } from '../test-app.js';
 
 /*
@@ -200,6 +202,8 @@ describe('campaign ROI', () => {
     // L3 became an MQL three days before it was qualified.
     await t.database.db.execute(sql`UPDATE lead_status_history SET at = at - interval '3 days'
       WHERE lead_id = ${leadIds.L3} AND to_status = 'mql'`);
+    const tenantId = (await admin.get('/me')).body.tenant.id as string;
+    await recomputeLifecycleMarks(systemContext(t.database.db, tenantId, 'history rewrite'), [leadIds.L3]);
     const mqlAt: Record<string, number> = {};
     const sqlAt: Record<string, number> = {};
     for (const [name, id] of Object.entries(leadIds)) {

@@ -46,6 +46,11 @@ describe('leads', () => {
     const history = await rep.client.get(`/leads/${lead.id}/history`);
     expect(history.body.data.map((h: { action: string }) => h.action)).toEqual(['create', 'promote', 'assign', 'accept', 'qualify']);
     expect(history.body.data.map((h: { toStatus: string }) => h.toStatus)).toEqual(['new', 'mql', 'mql', 'accepted', 'sql']);
+    // When it became MQL and SQL is kept on the lead, at the history's times.
+    const at = (action: string) => history.body.data.find((h: { action: string }) => h.action === action).at;
+    const sqlLead = (await rep.client.get(`/leads/${lead.id}`)).body;
+    expect(sqlLead).toMatchObject({ becameMqlAt: at('promote'), becameSqlAt: at('qualify'), statusChangedAt: at('qualify') });
+    expect(lead).toMatchObject({ becameMqlAt: null, becameSqlAt: null });
   });
 
   it('a rejected lead goes to the manual routing queue with its reason', async () => {
@@ -79,6 +84,12 @@ describe('leads', () => {
     const disq = await marketing.client.post(`/leads/${lead.id}/disqualify`, { reason: 'Student' });
     expect(disq.body.status).toBe('disqualified');
     expect((await marketing.client.post(`/leads/${lead.id}/assign`, { ownerId: rep.id })).status).toBe(409);
+    // Back in the funnel later, it keeps when it first became MQL.
+    const firstMql = nurtured.body.becameMqlAt;
+    expect(firstMql).toEqual(expect.any(String));
+    await marketing.client.post(`/leads/${lead.id}/reopen`, {});
+    const again = await marketing.client.post(`/leads/${lead.id}/promote`, {});
+    expect(again.body).toMatchObject({ status: 'mql', becameMqlAt: firstMql, becameSqlAt: null });
   });
 
   it('publishes lifecycle events and audits every change', async () => {

@@ -91,6 +91,10 @@ describe('merging leads', () => {
     expect((await m.get(`/campaigns/${campaign.id}/touches`)).body.data.map((x: { leadId: string }) => x.leadId)).toEqual([survivor.id]);
     const after = (await m.get(`/leads/${survivor.id}/history`)).body.data as { id: string; action: string }[];
     expect(after.map((h) => h.id)).toEqual(expect.arrayContaining(history.map((h) => h.id)));
+    // The survivor, still new itself, became an MQL when the merged lead did: the funnel counts it.
+    expect(survivor.becameMqlAt).toBeNull();
+    expect((await m.get(`/leads/${survivor.id}`)).body).toMatchObject({ status: 'new', becameMqlAt: mergedNow.becameMqlAt, becameSqlAt: null });
+    expect(mergedNow.becameMqlAt).toEqual(expect.any(String));
 
     const audit = (await admin.get(`/audit?recordId=${survivor.id}`)).body.data as { action: string; changes: Record<string, { before: unknown; after: unknown }> }[];
     const entry = audit.find((a) => a.action === 'merge');

@@ -34,6 +34,9 @@ export interface LeadRecord extends OwnedRecord {
   description: string | null;
   status: LeadStatus;
   statusChangedAt: string;
+  /** When it first became MQL and SQL (or a later status). */
+  becameMqlAt: string | null;
+  becameSqlAt: string | null;
   inRoutingQueue: boolean;
   lastReason: string | null;
   score: number | null;

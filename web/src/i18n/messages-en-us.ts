@@ -733,6 +733,8 @@ export const enUS = {
   'lead.score': 'Score',
   'lead.grade': 'Grade',
   'lead.assignedAt': 'Assigned',
+  'lead.becameMqlAt': 'Became MQL',
+  'lead.becameSqlAt': 'Became SQL',
   'lead.lastReason': 'Last reason given',
   'lead.statusChangedAt': 'Status changed',
   'lead.inRoutingQueue': 'In the routing queue',

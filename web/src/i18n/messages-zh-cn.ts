@@ -730,6 +730,8 @@ export const zhCN: Messages = {
   'lead.score': '评分',
   'lead.grade': '等级',
   'lead.assignedAt': '分配时间',
+  'lead.becameMqlAt': '成为 MQL 时间',
+  'lead.becameSqlAt': '成为 SQL 时间',
   'lead.lastReason': '最近原因',
   'lead.statusChangedAt': '状态变更时间',
   'lead.inRoutingQueue': '在待分配队列中',

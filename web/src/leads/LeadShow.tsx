@@ -122,6 +122,8 @@ function LeadRecordView({ lead }: { lead: LeadRecord }) {
     { key: 'productInterest', label: t('lead.productInterest'), children: orEmpty(labelOf(PRODUCT_LINES, lead.productInterest, locale)) },
     { key: 'source', label: t('lead.source'), children: orEmpty(labelOf(LEAD_SOURCES, lead.source, locale)) },
     { key: 'assignedAt', label: t('lead.assignedAt'), children: orEmpty(formatDateTime(lead.assignedAt, locale, me.tenant.timezone)) },
+    { key: 'becameMqlAt', label: t('lead.becameMqlAt'), children: orEmpty(formatDateTime(lead.becameMqlAt, locale, me.tenant.timezone)) },
+    { key: 'becameSqlAt', label: t('lead.becameSqlAt'), children: orEmpty(formatDateTime(lead.becameSqlAt, locale, me.tenant.timezone)) },
     { key: 'lastReason', label: t('lead.lastReason'), children: orEmpty(labels.reasonText(lead.lastReason)) },
     { key: 'description', label: t('lead.description'), children: orEmpty(lead.description) },
     { key: 'createdAt', label: t('common.createdAt'), children: formatDateTime(lead.createdAt, locale, me.tenant.timezone) },

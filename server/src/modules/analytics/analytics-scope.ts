@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { RequestContext } from '../../platform/access/context.js';
+import { executor, inTransaction, type RequestContext } from '../../platform/access/context.js';
 import type { Level } from '../../platform/access/permissions.js';
 import { requireLevel } from '../../platform/access/visibility.js';
+import { queryRows } from '../../platform/db/client.js';
 import { fieldError } from '../../platform/http/errors.js';
 import { getTenantSettings } from '../../platform/tenancy/tenant-settings.service.js';
 import { accountFacts } from '../customers/account-facts.js';
@@ -126,6 +127,20 @@ export const inRange = (scope: Scope, column: SQL) => sql`${column} >= ${scope.f
  */
 export const instantInRange = (scope: Scope, column: SQL) =>
   sql`${column} >= (${scope.from}::date::timestamp AT TIME ZONE ${scope.timezone}) AND ${column} < (${scope.to}::date::timestamp AT TIME ZONE ${scope.timezone})`;
+
+/**
+ * Rows of an analytics statement. Such statements sort and hash whole cohorts: they get more
+ * memory than the server's default for that (spilling to disk cost seconds at scale) and no JIT,
+ * whose compile time (about a second at scale) one statement rarely earns back. Both settings
+ * are local to the statement's transaction.
+ */
+export function analyticsRows<T>(ctx: RequestContext, query: SQL): Promise<T[]> {
+  return inTransaction(ctx, async (ctx) => {
+    await executor(ctx).execute(sql`SELECT set_config('work_mem', ${ANALYTICS_WORK_MEM}, true), set_config('jit', 'off', true)`);
+    return queryRows<T>(executor(ctx), query);
+  });
+}
+const ANALYTICS_WORK_MEM = '64MB';
 
 export const num = (v: unknown) => Number(v ?? 0);
 /** A numeric from SQL as a money amount with two decimals. */

@@ -1,10 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { executor } from '../../platform/access/context.js';
-import { queryRows } from '../../platform/db/client.js';
+
 import { AppError } from '../../platform/http/errors.js';
 import { accountFacts, activityFacts, contactFacts } from '../customers/account-facts.js';
 import { opportunityFacts } from '../opportunities/opportunity-facts.js';
-import { amount, dealsQuery, inRange, num, teamSubtree, rangeOf, type Scope } from './analytics-scope.js';
+import { amount, analyticsRows, dealsQuery, inRange, num, rangeOf, teamSubtree, type Scope } from './analytics-scope.js';
 import { drillLink, scopeParams } from './drill.js';
 import { DRILL_LIMIT } from './funnel.service.js';
 import { addDays, todayIn } from './fiscal-periods.js';
@@ -48,7 +47,7 @@ function doneActivities(scope: Scope, extra: SQL = sql`true`): SQL {
  */
 export async function weeklyBehaviour(scope: Scope) {
   const { ctx } = scope;
-  const rows = await queryRows<Record<string, unknown>>(executor(ctx), sql`
+  const rows = await analyticsRows<Record<string, unknown>>(ctx, sql`
     WITH ${doneActivities(scope)}
     SELECT GROUPING(week) AS g_week, GROUPING(owner_id) AS g_owner, GROUPING(team_id) AS g_team, week, owner_id, team_id,
       min(owner_name) AS owner_name, min(team_id::text) AS owner_team_id,
@@ -89,7 +88,7 @@ export async function weeklyBehaviour(scope: Scope) {
 /** The done visits or calls behind a behaviour count (optionally of one ISO week), newest first, at most DRILL_LIMIT. */
 export async function behaviourDrill(scope: Scope, type: string, week?: string) {
   if (!(BEHAVIOUR_TYPES as readonly string[]).includes(type)) throw new AppError(400, 'DRILL_STEP_UNKNOWN', { step: type }, { step: type });
-  const rows = await queryRows<Record<string, unknown>>(executor(scope.ctx), sql`
+  const rows = await analyticsRows<Record<string, unknown>>(scope.ctx, sql`
     WITH ${doneActivities(scope, sql`v.type = ${type}`)}
     SELECT * FROM acts ${week ? sql`WHERE week = ${week}` : sql``}
     ORDER BY at DESC, id LIMIT ${DRILL_LIMIT + 1}`);
@@ -157,7 +156,7 @@ function keyAccountCtes(scope: Scope, today: string, opts: CoverageOptions) {
 
 export async function keyAccountCoverage(scope: Scope, today: string, opts: CoverageOptions = {}) {
   const { ctes, days, top, since } = keyAccountCtes(scope, today, opts);
-  const rows = await queryRows<Record<string, unknown>>(executor(scope.ctx), sql`
+  const rows = await analyticsRows<Record<string, unknown>>(scope.ctx, sql`
     WITH ${ctes}
     SELECT GROUPING(industry) AS g, industry, count(*) AS accounts, count(last_visit_at) AS visited, EXISTS (SELECT 1 FROM marked) AS marked
     FROM key_accounts GROUP BY GROUPING SETS ((), (industry)) ORDER BY GROUPING(industry) DESC, count(*) DESC, industry`);
@@ -178,7 +177,7 @@ export async function keyAccountCoverage(scope: Scope, today: string, opts: Cove
 /** The key accounts behind a coverage figure (optionally of one industry), worth most first, with their last visit in the window. */
 export async function keyAccountsDrill(scope: Scope, opts: CoverageOptions & { industry?: string } = {}) {
   const { ctes } = keyAccountCtes(scope, todayIn(scope.timezone), opts);
-  const rows = await queryRows<Record<string, unknown>>(executor(scope.ctx), sql`
+  const rows = await analyticsRows<Record<string, unknown>>(scope.ctx, sql`
     WITH ${ctes} SELECT * FROM key_accounts ${opts.industry ? sql`WHERE industry = ${opts.industry}` : sql``}
     ORDER BY value DESC, id`);
   return {
@@ -196,7 +195,7 @@ export async function keyAccountsDrill(scope: Scope, opts: CoverageOptions & { i
 /** Contacts the visible reps added in the range, per rep (team and owner filters apply). */
 export async function contactsAdded(scope: Scope) {
   const { ctx, filters: f } = scope;
-  const rows = await queryRows<Record<string, unknown>>(executor(ctx), sql`
+  const rows = await analyticsRows<Record<string, unknown>>(ctx, sql`
     SELECT GROUPING(c.owner_id) AS g, c.owner_id, min(u.name) AS name, min(u.team_id::text) AS team_id, count(*) AS added
     FROM (${contactFacts(ctx, scope.level)}) c JOIN users u ON u.tenant_id = ${ctx.tenantId} AND u.id = c.owner_id
     WHERE ${inRange(scope, sql`(c.created_at AT TIME ZONE ${scope.timezone})::date`)}
@@ -219,7 +218,7 @@ export async function contactsAdded(scope: Scope) {
  */
 export async function accountToOpportunity(scope: Scope) {
   const { ctx, filters: f } = scope;
-  const [row] = await queryRows<Record<string, unknown>>(executor(ctx), sql`
+  const [row] = await analyticsRows<Record<string, unknown>>(ctx, sql`
     WITH accts AS (
       SELECT a.id, a.created_at FROM (${accountFacts(ctx, scope.level)}) a
       LEFT JOIN users u ON u.tenant_id = ${ctx.tenantId} AND u.id = a.owner_id

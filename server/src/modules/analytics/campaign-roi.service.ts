@@ -1,10 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { executor } from '../../platform/access/context.js';
-import { queryRows } from '../../platform/db/client.js';
+
 import { AppError } from '../../platform/http/errors.js';
 import { campaignCostFacts, campaignFacts } from '../campaigns/campaign-facts.js';
 import { leadTouchFacts } from '../leads/lead-facts.js';
-import { amount, dealsQuery, inRange, num, ratio, rangeOf, type Scope } from './analytics-scope.js';
+import { amount, analyticsRows, dealsQuery, inRange, instantInRange, num, rangeOf, ratio, type Scope } from './analytics-scope.js';
 import { drillLink, scopeParams, type DrillLink } from './drill.js';
 import { DRILL_LIMIT, leadMarks } from './funnel.service.js';
 
@@ -41,19 +40,19 @@ function attribution(scope: Scope, opts: RoiOptions): SQL {
   if (opts.campaignType) campaignConditions.push(sql`c.type = ${opts.campaignType}`);
   return sql`${leadMarks(scope, { cohortOnly: true })},
     cohort AS (
-      SELECT l.id, l.name, l.owner_id, l.status, l.created_at, l.converted_at, l.campaign_id,
+      SELECT m.id, m.name, m.owner_id, m.status, m.created_at, m.converted_at, m.campaign_id,
         m.mql_at IS NOT NULL AS mql, m.sql_at IS NOT NULL AS sql
-      FROM lead_marks m JOIN leads l ON l.id = m.id
+      FROM lead_marks m
     ),
     logged AS (
-      SELECT t.lead_id, t.campaign_id, t.at, t.id::text AS tid
+      SELECT t.lead_id, t.campaign_id, t.at, t.id::text AS tid, c.mql, c.sql
       FROM (${leadTouchFacts(ctx)}) t JOIN cohort c ON c.id = t.lead_id
       WHERE t.campaign_id IS NOT NULL AND (c.converted_at IS NULL OR t.at <= c.converted_at)
     ),
     touches AS (
       SELECT * FROM logged
       UNION ALL
-      SELECT c.id, c.campaign_id, c.created_at, '' FROM cohort c
+      SELECT c.id, c.campaign_id, c.created_at, '', c.mql, c.sql FROM cohort c
       WHERE c.campaign_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM logged g WHERE g.lead_id = c.id)
     ),
     ranked AS (
@@ -65,8 +64,8 @@ function attribution(scope: Scope, opts: RoiOptions): SQL {
     ),
     camps AS (SELECT * FROM (${campaignFacts(ctx)}) c WHERE ${sql.join(campaignConditions, sql` AND `)}),
     credited AS (
-      SELECT r.lead_id, r.campaign_id, sum(${WEIGHT[model]}) AS w, min(r.at) AS first_at, bool_or(co.mql) AS mql, bool_or(co.sql) AS sql
-      FROM ranked r JOIN cohort co ON co.id = r.lead_id JOIN camps c ON c.id = r.campaign_id
+      SELECT r.lead_id, r.campaign_id, sum(${WEIGHT[model]}) AS w, min(r.at) AS first_at, bool_or(r.mql) AS mql, bool_or(r.sql) AS sql
+      FROM ranked r JOIN camps c ON c.id = r.campaign_id
       GROUP BY r.lead_id, r.campaign_id
       HAVING sum(${WEIGHT[model]}) > 0
     ),
@@ -122,7 +121,7 @@ function figuresOf(r: Record<string, unknown>): RoiFigures {
 export async function campaignRoi(scope: Scope, opts: RoiOptions = {}) {
   const { ctx } = scope;
   const model = opts.model ?? 'first_touch';
-  const rows = await queryRows<Record<string, unknown>>(executor(ctx), sql`
+  const rows = await analyticsRows<Record<string, unknown>>(ctx, sql`
     WITH ${attribution(scope, opts)},
     lead_sums AS (
       SELECT campaign_id, sum(w) AS leads, coalesce(sum(w) FILTER (WHERE mql), 0) AS mqls, coalesce(sum(w) FILTER (WHERE sql), 0) AS sqls
@@ -190,13 +189,13 @@ export async function campaignRoi(scope: Scope, opts: RoiOptions = {}) {
  * the range, per month of that day, how many of them became SQL and the days between the two.
  */
 async function alignment(scope: Scope) {
-  const rows = await queryRows<Record<string, unknown>>(executor(scope.ctx), sql`
+  const rows = await analyticsRows<Record<string, unknown>>(scope.ctx, sql`
     WITH ${leadMarks(scope)}
     SELECT GROUPING(month) AS g, month, count(*) AS mqls, count(sql_at) AS sqls,
       avg(extract(epoch FROM sql_at - mql_at) / 86400) FILTER (WHERE sql_at IS NOT NULL) AS gap_days
     FROM (
       SELECT m.*, to_char(m.mql_at AT TIME ZONE ${scope.timezone}, 'YYYY-MM') AS month FROM lead_marks m
-      WHERE m.mql_at IS NOT NULL AND ${inRange(scope, sql`(m.mql_at AT TIME ZONE ${scope.timezone})::date`)}
+      WHERE ${instantInRange(scope, sql`m.mql_at`)}
     ) x
     GROUP BY GROUPING SETS ((), (month)) ORDER BY GROUPING(month) DESC, month`);
   const toRow = (r: Record<string, unknown> | undefined) => {
@@ -224,18 +223,17 @@ async function alignment(scope: Scope) {
  */
 export async function campaignRoiDrill(scope: Scope, step: string, opts: RoiOptions & { month?: string } = {}) {
   if (!(ROI_DRILLS as readonly string[]).includes(step)) throw new AppError(400, 'DRILL_STEP_UNKNOWN', { step }, { step });
-  const exec = executor(scope.ctx);
   const limit = DRILL_LIMIT + 1;
   let rows: Record<string, unknown>[];
   if (step === 'alignment') {
-    rows = await queryRows(exec, sql`
+    rows = await analyticsRows(scope.ctx, sql`
       WITH ${leadMarks(scope)}
-      SELECT l.id, l.name, l.owner_id, l.status, m.mql_at, m.sql_at FROM lead_marks m JOIN leads l ON l.id = m.id
-      WHERE m.mql_at IS NOT NULL AND ${inRange(scope, sql`(m.mql_at AT TIME ZONE ${scope.timezone})::date`)}
+      SELECT m.id, m.name, m.owner_id, m.status, m.mql_at, m.sql_at FROM lead_marks m
+      WHERE ${instantInRange(scope, sql`m.mql_at`)}
         ${opts.month ? sql`AND to_char(m.mql_at AT TIME ZONE ${scope.timezone}, 'YYYY-MM') = ${opts.month}` : sql``}
-      ORDER BY m.mql_at, l.id LIMIT ${limit}`);
+      ORDER BY m.mql_at, m.id LIMIT ${limit}`);
   } else if (step === 'opportunities' || step === 'won') {
-    rows = await queryRows(exec, sql`
+    rows = await analyticsRows(scope.ctx, sql`
       WITH ${attribution(scope, opts)}
       SELECT d.id, d.name, d.owner_id, d.status, d.amount, d.currency, sum(cr.w) AS credit
       FROM credited cr JOIN deals d ON d.lead_id = cr.lead_id
@@ -244,7 +242,7 @@ export async function campaignRoiDrill(scope: Scope, step: string, opts: RoiOpti
       ORDER BY d.created_at, d.id LIMIT ${limit}`);
   } else {
     const where = step === 'mqls' ? sql`bool_or(cr.mql)` : step === 'sqls' ? sql`bool_or(cr.sql)` : sql`true`;
-    rows = await queryRows(exec, sql`
+    rows = await analyticsRows(scope.ctx, sql`
       WITH ${attribution(scope, opts)}
       SELECT co.id, co.name, co.owner_id, co.status, sum(cr.w) AS credit
       FROM credited cr JOIN cohort co ON co.id = cr.lead_id

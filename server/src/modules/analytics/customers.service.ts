@@ -4,7 +4,7 @@ import { ownerWithin, requireLevel } from '../../platform/access/visibility.js';
 import { queryRows } from '../../platform/db/client.js';
 import { AppError } from '../../platform/http/errors.js';
 import { accountFacts, activityFacts } from '../customers/account-facts.js';
-import { amount, dealsQuery, num, resolveScope, type AnalyticsFilters, type Scope } from './analytics-scope.js';
+import { amount, analyticsRows, dealsQuery, num, resolveScope, type AnalyticsFilters, type Scope } from './analytics-scope.js';
 import { dealsDrill } from './deals.service.js';
 import { drillLink, scopeParams } from './drill.js';
 import { addDays, todayIn } from './fiscal-periods.js';
@@ -98,7 +98,7 @@ export async function customersOf(scope: Scope, ownerId: string) {
 
 /** The rep's accounts behind a customer count of the rep dashboard, worth most first, at most DRILL_LIMIT. */
 export async function customerList(scope: Scope, ownerId: string, set: CustomerSet = 'all') {
-  const rows = await queryRows<Record<string, unknown>>(executor(scope.ctx), sql`
+  const rows = await analyticsRows<Record<string, unknown>>(scope.ctx, sql`
     WITH ${customerCtes(scope, ownerId)} SELECT * FROM marked WHERE ${IN_SET[set]}
     ORDER BY won + open_amount DESC, name, id LIMIT ${DRILL_LIMIT + 1}`);
   return {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { executor, type RequestContext } from '../../platform/access/context.js';
 import { queryRows } from '../../platform/db/client.js';
-import { addAmounts, dealsQuery, inRange, num, rangeOf, resolveScope, subAmounts, type AnalyticsFilters, type Scope } from './analytics-scope.js';
+import { addAmounts, analyticsRows, dealsQuery, inRange, num, rangeOf, resolveScope, subAmounts, type AnalyticsFilters, type Scope } from './analytics-scope.js';
 import { behaviour } from './behaviour.service.js';
 import { campaignRoi } from './campaign-roi.service.js';
 import { customersOf, repScope } from './customers.service.js';
@@ -123,7 +123,7 @@ export async function repDashboard(ctx: RequestContext, filters: AnalyticsFilter
 /** The rep's rank (1 = highest call) among the active users of their team, from figures of all their deals; only the rank is shown. */
 async function forecastRank(scope: Scope, ownerId: string) {
   const { ctx } = scope;
-  const [row] = await queryRows<{ rank: unknown; peers: unknown }>(executor(ctx), sql`
+  const [row] = await analyticsRows<{ rank: unknown; peers: unknown }>(ctx, sql`
     WITH deals AS (${dealsQuery({ ...scope, level: 'all', filters: {} })}),
     peers AS (
       SELECT u.id FROM users u WHERE u.tenant_id = ${ctx.tenantId} AND (u.active OR u.id = ${ownerId}::uuid)

@@ -1,8 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { executor } from '../../platform/access/context.js';
-import { queryRows } from '../../platform/db/client.js';
+
 import { lineItemFacts, stageEntryFacts, stageFacts } from '../opportunities/opportunity-facts.js';
-import { amount, dealsQuery, inRange, num, rangeOf, type Scope } from './analytics-scope.js';
+import { amount, analyticsRows, dealsQuery, inRange, num, rangeOf, type Scope } from './analytics-scope.js';
 import { drillLink, scopeParams } from './drill.js';
 import { DRILL_LIMIT } from './funnel.service.js';
 
@@ -65,7 +64,7 @@ export async function dealList(scope: Scope, opts: DealListOptions = {}) {
   const dealAmount = productLineId
     ? sql`(SELECT sum(li.line_total) FROM (${lineItemFacts(scope.ctx)}) li WHERE li.opportunity_id = d.id AND li.product_line_id = ${productLineId}::uuid)`
     : sql`d.amount`;
-  const rows = await queryRows<Record<string, unknown>>(executor(scope.ctx), sql`
+  const rows = await analyticsRows<Record<string, unknown>>(scope.ctx, sql`
     WITH deals AS (${dealsQuery(scope)})
     SELECT d.id, d.name, d.owner_id, d.account_id, d.account_name, d.status, d.stage_id, d.forecast_category, ${dealAmount} AS amount, d.currency, d.close_day
     FROM deals d WHERE ${sql.join(dealConditions(scope, opts), sql` AND `)}
@@ -103,7 +102,7 @@ export const dealsDrill = (scope: Scope, opts: DealDrillFilters = {}) =>
  */
 export async function pipelineByStage(scope: Scope, today: string) {
   const { ctx } = scope;
-  const rows = await queryRows<Record<string, unknown>>(executor(ctx), sql`
+  const rows = await analyticsRows<Record<string, unknown>>(ctx, sql`
     WITH deals AS (${dealsQuery(scope)}), stages AS (${stageFacts(ctx)}),
     open_deals AS (SELECT d.* FROM deals d WHERE d.status = 'open')
     SELECT GROUPING(d.owner_id) AS g_owner, s.id AS stage_id, s.name, s.process_id, s.stage_order, d.owner_id,

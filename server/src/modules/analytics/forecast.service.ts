@@ -2,14 +2,13 @@ import { sql, type SQL } from 'drizzle-orm';
 import { executor, inTransaction, type RequestContext } from '../../platform/access/context.js';
 import { ownerWithin } from '../../platform/access/visibility.js';
 import { appendAudit } from '../../platform/audit/audit.service.js';
-import { queryRows } from '../../platform/db/client.js';
 import { uuidv7 } from '../../platform/db/ids.js';
 import { AppError, fieldError } from '../../platform/http/errors.js';
 import { getTenantSettings } from '../../platform/tenancy/tenant-settings.service.js';
 import { productLineFacts } from '../catalog/product-line-facts.js';
 import { lineItemFacts } from '../opportunities/opportunity-facts.js';
 import { FORECAST_CATEGORIES } from '../opportunities/probability.js';
-import { addAmounts, amount, dealsQuery, num, ratio, resolveScope, scaleAmount, subAmounts, toMinor, rangeOf, type Scope } from './analytics-scope.js';
+import { addAmounts, amount, analyticsRows, dealsQuery, num, rangeOf, ratio, resolveScope, scaleAmount, subAmounts, toMinor, type Scope } from './analytics-scope.js';
 import './analytics.messages.js';
 import { forecastAdjustments, forecastSnapshotRows, forecastSnapshots } from './analytics.schema.js';
 import { dealsDrill, type DealDrillFilters } from './deals.service.js';
@@ -93,7 +92,7 @@ const figures = (r: Record<string, unknown>): Figures => ({
 
 /** The latest adjustment per subordinate and category for the period, with the figure it replaced. */
 async function adjustmentsOf(ctx: RequestContext, periodKey: string, currency: string) {
-  const rows = await queryRows<Record<string, unknown>>(executor(ctx), sql`
+  const rows = await analyticsRows<Record<string, unknown>>(ctx, sql`
     SELECT DISTINCT ON (a.subject_id, a.category) a.id, a.subject_id, a.category, a.original_amount, a.adjusted_amount, a.note,
       a.adjusted_by_id, (SELECT u.name FROM users u WHERE u.tenant_id = a.tenant_id AND u.id = a.adjusted_by_id) AS adjusted_by_name, a.created_at
     FROM ${forecastAdjustments} a
@@ -114,7 +113,7 @@ async function adjustmentsOf(ctx: RequestContext, periodKey: string, currency: s
 
 /** Per owner: figures, and the call (commit + closed) after the latest adjustments (read here unless given). */
 async function ownerForecast(scope: Scope, given?: Awaited<ReturnType<typeof adjustmentsOf>>) {
-  const rows = await queryRows<Record<string, unknown>>(executor(scope.ctx), sql`
+  const rows = await analyticsRows<Record<string, unknown>>(scope.ctx, sql`
     WITH ${forecastDeals(scope)}
     SELECT x.owner_id AS key, min(x.team_id::text) AS team_id,
       (SELECT u.name FROM users u WHERE u.tenant_id = ${scope.ctx.tenantId} AND u.id = x.owner_id) AS label, ${FIGURES}
@@ -143,7 +142,7 @@ async function ownerForecast(scope: Scope, given?: Awaited<ReturnType<typeof adj
 export async function forecast(scope: Scope, groupBy: ForecastGroup = 'owner') {
   const { ctx } = scope;
   // The team roll-up reads its total in its own statement.
-  const totalRows = groupBy === 'team' ? [] : await queryRows<Record<string, unknown>>(executor(ctx), sql`WITH ${forecastDeals(scope)} SELECT ${FIGURES} FROM fdeals x`);
+  const totalRows = groupBy === 'team' ? [] : await analyticsRows<Record<string, unknown>>(ctx, sql`WITH ${forecastDeals(scope)} SELECT ${FIGURES} FROM fdeals x`);
   let total = figures(totalRows[0] ?? {});
   let rows: unknown[];
   if (groupBy === 'owner') {
@@ -151,7 +150,7 @@ export async function forecast(scope: Scope, groupBy: ForecastGroup = 'owner') {
   } else if (groupBy === 'team') {
     // One statement: the deals summed per team once, then each team adds up its subtree's sums
     // (path prefix) - never a row per deal and ancestor - and the company total comes first.
-    const [totalRow, ...teamRows] = await queryRows<Record<string, unknown>>(executor(ctx), sql`
+    const [totalRow, ...teamRows] = await analyticsRows<Record<string, unknown>>(ctx, sql`
       WITH ${forecastDeals(scope)},
       per_team AS (SELECT x.team_id, ${TEAM_SUMS} FROM fdeals x GROUP BY x.team_id)
       SELECT t.id AS key, t.name AS label, t.parent_id, t.path, ${ROLLED_UP}
@@ -180,7 +179,7 @@ export async function forecast(scope: Scope, groupBy: ForecastGroup = 'owner') {
       };
     });
   } else if (groupBy === 'region') {
-    rows = (await queryRows<Record<string, unknown>>(executor(ctx), sql`
+    rows = (await analyticsRows<Record<string, unknown>>(ctx, sql`
       WITH ${forecastDeals(scope, true)} SELECT x.region AS key, x.region AS label, ${FIGURES} FROM fdeals x GROUP BY x.region ORDER BY x.region`))
       .map((r) => ({
         key: r.key ?? null, label: r.label ?? null, ...figures(r), call: addAmounts(amount(r.commit), amount(r.closed)),
@@ -188,7 +187,7 @@ export async function forecast(scope: Scope, groupBy: ForecastGroup = 'owner') {
       }));
   } else {
     const filtered = scope.filters.productLineId;
-    rows = (await queryRows<Record<string, unknown>>(executor(ctx), sql`
+    rows = (await analyticsRows<Record<string, unknown>>(ctx, sql`
       WITH ${forecastDeals(scope)},
       split AS (
         SELECT f.id, f.status, f.forecast_category, f.probability, li.product_line_id, coalesce(li.line_total, f.amount) AS amount
@@ -251,7 +250,7 @@ export async function takeForecastSnapshot(ctx: RequestContext): Promise<{ id: s
   const settings = await getTenantSettings(ctx);
   const day = todayIn(settings.timezone);
   const period = periodContaining(day, 'quarter', settings.fiscalYearStartMonth);
-  const currencies = await queryRows<{ currency: string }>(executor(ctx), sql`
+  const currencies = await analyticsRows<{ currency: string }>(ctx, sql`
     SELECT DISTINCT d.currency FROM (${dealsQuery(await resolveScope(ctx, { period: period.key }), { ignoreFilters: true })}) d`);
   return inTransaction(ctx, async (ctx) => {
     await executor(ctx).execute(sql`DELETE FROM ${forecastSnapshots} WHERE tenant_id = ${ctx.tenantId} AND period_key = ${period.key} AND day = ${day}::date`);
@@ -282,7 +281,7 @@ export async function takeForecastSnapshot(ctx: RequestContext): Promise<{ id: s
  */
 export async function forecastAccuracy(scope: Scope) {
   const { ctx } = scope;
-  const rows = await queryRows<Record<string, unknown>>(executor(ctx), sql`
+  const rows = await analyticsRows<Record<string, unknown>>(ctx, sql`
     WITH deals AS (${dealsQuery({ ...scope, filters: { ...scope.filters, teamId: undefined } })}),
     snaps AS (SELECT * FROM ${forecastSnapshots} s WHERE s.tenant_id = ${ctx.tenantId} AND s.period_end > ${scope.from}::date AND s.period_start < ${scope.to}::date),
     team_list AS (

@@ -1,35 +1,27 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { executor } from '../../platform/access/context.js';
-import { queryRows } from '../../platform/db/client.js';
+
 import { AppError } from '../../platform/http/errors.js';
 import { translate } from '../../platform/i18n/messages.js';
-import { leadStatusFacts } from '../leads/lead-facts.js';
 import { stageEntryFacts, stageFacts } from '../opportunities/opportunity-facts.js';
 import { defaultProcessForDeal, processForDeal } from '../opportunities/sales-processes.service.js';
-import { dealsQuery, instantInRange, leadsQuery, num, rangeOf, type Scope } from './analytics-scope.js';
+import { analyticsRows, dealsQuery, instantInRange, leadsQuery, num, rangeOf, type Scope } from './analytics-scope.js';
 import { funnelSteps } from './funnel-steps.js';
 
-const MQL_OR_LATER = sql`('mql', 'accepted', 'sql', 'converted')`;
-const SQL_OR_LATER = sql`('sql', 'converted')`;
 export const DRILL_LIMIT = 1000;
 /** The filters the company's figures ignore (the currency they keep). */
 const COMPANY_FILTERS = ['teamId', 'ownerId', 'region', 'productLineId', 'source'] as const;
 
 /**
- * CTEs `leads` (visible, filtered) and `lead_marks`: each lead with when it first became MQL and
- * SQL, or null (a lead created in such a status without history counts from its creation). With
- * `cohortOnly`, only the leads created in the range.
+ * The CTE `lead_marks`: the visible, filtered leads with when each first became MQL and SQL
+ * (`mql_at`, `sql_at`, or null; kept on the lead by its lifecycle). With `cohortOnly`, only the
+ * leads created in the range. One CTE over the leads, so a statement reading it once scans them
+ * once, with the range where the planner can use an index.
  */
 export function leadMarks(scope: Scope, opts: { ignoreFilters?: boolean; cohortOnly?: boolean } = {}): SQL {
   return sql`
-    leads AS (${leadsQuery(scope, { ignoreFilters: opts.ignoreFilters })}),
     lead_marks AS (
-      SELECT l.id,
-        coalesce(min(h.at) FILTER (WHERE h.to_status IN ${MQL_OR_LATER}), CASE WHEN l.status IN ${MQL_OR_LATER} THEN l.created_at END) AS mql_at,
-        coalesce(min(h.at) FILTER (WHERE h.to_status IN ${SQL_OR_LATER}), CASE WHEN l.status IN ${SQL_OR_LATER} THEN l.created_at END) AS sql_at
-      FROM leads l LEFT JOIN (${leadStatusFacts(scope.ctx)}) h ON h.lead_id = l.id
+      SELECT l.*, l.became_mql_at AS mql_at, l.became_sql_at AS sql_at FROM (${leadsQuery(scope, { ignoreFilters: opts.ignoreFilters })}) l
       ${opts.cohortOnly ? sql`WHERE ${instantInRange(scope, sql`l.created_at`)}` : sql``}
-      GROUP BY l.id, l.status, l.created_at
     )`;
 }
 
@@ -41,26 +33,29 @@ export function leadMarks(scope: Scope, opts: { ignoreFilters?: boolean; cohortO
 function cohorts(scope: Scope, processId: string, ignoreFilters: boolean): SQL {
   const { ctx } = scope;
   return sql`${leadMarks(scope, { ignoreFilters, cohortOnly: true })},
-    lead_cohort AS (SELECT m.id, m.mql_at IS NOT NULL AS mql, m.sql_at IS NOT NULL AS sql FROM lead_marks m),
+    lead_cohort AS (SELECT m.id, m.name, m.owner_id, m.status, m.created_at, m.mql_at IS NOT NULL AS mql, m.sql_at IS NOT NULL AS sql FROM lead_marks m),
     deals AS (${dealsQuery(scope, { ignoreFilters })}),
     stages AS (${stageFacts(ctx)}),
     deal_cohort AS (
       SELECT d.id, d.status,
-        coalesce(max(s.stage_order) FILTER (WHERE NOT s.is_won AND NOT s.is_lost), 0) AS reached
+        -- Per deal from the history's index (a join and a GROUP BY sorted every deal of the range).
+        coalesce((
+          SELECT max(s.stage_order) FROM (${stageEntryFacts(ctx)}) e JOIN stages s ON s.id = e.to_stage_id
+          WHERE e.opportunity_id = d.id AND NOT s.is_won AND NOT s.is_lost
+        ), 0) AS reached
       FROM deals d
-      LEFT JOIN (${stageEntryFacts(ctx)}) e ON e.opportunity_id = d.id
-      LEFT JOIN stages s ON s.id = e.to_stage_id
       WHERE d.process_id = ${processId}::uuid AND ${instantInRange(scope, sql`d.created_at`)}
-      GROUP BY d.id, d.status
     )`;
 }
 
 async function stepCounts(scope: Scope, processId: string, ignoreFilters: boolean) {
-  const rows = await queryRows<{ key: string; n: unknown; ord: unknown }>(executor(scope.ctx), sql`
-    WITH ${cohorts(scope, processId, ignoreFilters)}
-    SELECT 'leads' AS key, count(*) AS n, -3 AS ord FROM lead_cohort
-    UNION ALL SELECT 'mql', count(*) FILTER (WHERE mql), -2 FROM lead_cohort
-    UNION ALL SELECT 'sql', count(*) FILTER (WHERE sql), -1 FROM lead_cohort
+  const rows = await analyticsRows<{ key: string; n: unknown; ord: unknown }>(scope.ctx, sql`
+    WITH ${cohorts(scope, processId, ignoreFilters)},
+    -- One pass over the cohort for its three counts.
+    lead_counts AS (SELECT count(*) AS leads, count(*) FILTER (WHERE mql) AS mql, count(*) FILTER (WHERE sql) AS sql FROM lead_cohort)
+    SELECT 'leads' AS key, leads AS n, -3 AS ord FROM lead_counts
+    UNION ALL SELECT 'mql', mql, -2 FROM lead_counts
+    UNION ALL SELECT 'sql', sql, -1 FROM lead_counts
     UNION ALL SELECT 'stage:' || s.id, count(c.id), s.stage_order
       FROM stages s LEFT JOIN deal_cohort c ON c.status = 'won' OR c.reached >= s.stage_order
       WHERE s.process_id = ${processId}::uuid AND NOT s.is_won AND NOT s.is_lost
@@ -110,12 +105,12 @@ export async function funnelDrill(scope: Scope, step: string, opts: { processId?
   const isLead = ['leads', 'mql', 'sql'].includes(step);
   const where = step === 'mql' ? sql`c.mql` : step === 'sql' ? sql`c.sql` : step === 'won' ? sql`c.status = 'won'`
     : stage ? sql`(c.status = 'won' OR c.reached >= ${stage.order})` : sql`true`;
-  const rows = await queryRows<{ id: string; name: string | null; owner_id: string | null; status: string; amount: unknown; currency: string | null }>(
-    executor(scope.ctx),
+  const rows = await analyticsRows<{ id: string; name: string | null; owner_id: string | null; status: string; amount: unknown; currency: string | null }>(
+    scope.ctx,
     isLead
       ? sql`WITH ${cohorts(scope, process.id, false)}
-          SELECT c.id, l.name, l.owner_id, l.status, NULL AS amount, NULL AS currency
-          FROM lead_cohort c JOIN leads l ON l.id = c.id WHERE ${where} ORDER BY l.created_at, c.id LIMIT ${DRILL_LIMIT + 1}`
+          SELECT c.id, c.name, c.owner_id, c.status, NULL AS amount, NULL AS currency
+          FROM lead_cohort c WHERE ${where} ORDER BY c.created_at, c.id LIMIT ${DRILL_LIMIT + 1}`
       : sql`WITH ${cohorts(scope, process.id, false)}
           SELECT c.id, d.name, d.owner_id, c.status, d.amount, d.currency
           FROM deal_cohort c JOIN deals d ON d.id = c.id WHERE ${where} ORDER BY d.created_at, c.id LIMIT ${DRILL_LIMIT + 1}`,

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { executor, type RequestContext } from '../../platform/access/context.js';
-import { queryRows } from '../../platform/db/client.js';
+import type { RequestContext } from '../../platform/access/context.js';
 import { fieldError } from '../../platform/http/errors.js';
-import { amount, dealsQuery, inRange, num, ratio, resolveScope, scaleAmount, toMinor, fromMinor, type AnalyticsFilters, rangeOf, type Scope } from './analytics-scope.js';
+import { amount, analyticsRows, dealsQuery, fromMinor, inRange, num, rangeOf, ratio, resolveScope, scaleAmount, toMinor, type AnalyticsFilters, type Scope } from './analytics-scope.js';
 import './analytics.messages.js';
 import { campaignRoi } from './campaign-roi.service.js';
 import { addDays, previousPeriod, todayIn, type FiscalPeriod } from './fiscal-periods.js';
@@ -36,7 +35,7 @@ export interface PlannerInput extends AnalyticsFilters {
 
 /** Funnel totals of a range: the leads created in it (and how many became MQL, SQL, a deal), deals created, closed won and lost, won amount. */
 async function funnelTotals(scope: Scope) {
-  const [row] = await queryRows<Record<string, unknown>>(executor(scope.ctx), sql`
+  const [row] = await analyticsRows<Record<string, unknown>>(scope.ctx, sql`
     WITH ${leadMarks(scope, { cohortOnly: true })}, deals AS (${dealsQuery(scope)})
     SELECT
       (SELECT count(*) FROM lead_marks) AS leads,

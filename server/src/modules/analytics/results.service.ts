@@ -1,9 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { executor } from '../../platform/access/context.js';
-import { queryRows } from '../../platform/db/client.js';
+
 import { lossReasonLabels } from '../opportunities/loss-reasons.service.js';
 import { stageEntryFacts, stageFacts } from '../opportunities/opportunity-facts.js';
-import { amount, dealsQuery, inRange, num, rangeOf, ratio, type Scope } from './analytics-scope.js';
+import { amount, analyticsRows, dealsQuery, inRange, num, rangeOf, ratio, type Scope } from './analytics-scope.js';
 import { dealsDrill, type DealDrillFilters } from './deals.service.js';
 import type { DrillLink } from './drill.js';
 
@@ -46,7 +45,7 @@ const groupColumns = (tenantId: string): Record<ResultGroup, { key: SQL; label: 
  */
 export async function winRates(scope: Scope, groupBy: ResultGroup = 'owner') {
   const g = groupColumns(scope.ctx.tenantId)[groupBy];
-  const rows = await queryRows<Record<string, unknown>>(executor(scope.ctx), sql`
+  const rows = await analyticsRows<Record<string, unknown>>(scope.ctx, sql`
     WITH deals AS (${dealsQuery(scope)}),
     closed AS (
       SELECT d.*, ${g.key} AS g_key, ${g.label} AS g_label FROM deals d
@@ -94,7 +93,7 @@ export async function winRates(scope: Scope, groupBy: ResultGroup = 'owner') {
  */
 export async function velocity(scope: Scope) {
   const ctx = scope.ctx;
-  const rows = await queryRows<Record<string, unknown>>(executor(ctx), sql`
+  const rows = await analyticsRows<Record<string, unknown>>(ctx, sql`
     WITH deals AS (${dealsQuery(scope)}),
     entries AS (
       SELECT e.opportunity_id, e.to_stage_id, e.at,
@@ -143,7 +142,7 @@ export async function velocity(scope: Scope) {
 /** Deals lost in the range by reason (the tenant's picklist, labelled in the caller's language), with amounts and shares. */
 export async function lossReasons(scope: Scope) {
   const ctx = scope.ctx;
-  const rows = await queryRows<{ reason: string | null; n: unknown; amt: unknown }>(executor(ctx), sql`
+  const rows = await analyticsRows<{ reason: string | null; n: unknown; amt: unknown }>(ctx, sql`
     WITH deals AS (${dealsQuery(scope)})
     SELECT d.loss_reason AS reason, count(*) AS n, coalesce(sum(d.amount), 0) AS amt
     FROM deals d WHERE d.status = 'lost' AND ${inRange(scope, sql`d.close_day`)}

@@ -10,7 +10,7 @@ import { RecordStore, type ApiRecord } from '../../platform/records/record-store
 import { getTenantSettings } from '../../platform/tenancy/tenant-settings.service.js';
 import { teams, users } from '../../platform/tenancy/tenancy.schema.js';
 import { activityFacts } from '../customers/account-facts.js';
-import { amount, dealsQuery, num, ratio, subAmounts, teamSubtree, type Scope } from './analytics-scope.js';
+import { amount, analyticsRows, dealsQuery, num, ratio, subAmounts, teamSubtree, type Scope } from './analytics-scope.js';
 import './analytics.messages.js';
 import { salesTargets } from './analytics.schema.js';
 import { dealsDrill } from './deals.service.js';
@@ -155,7 +155,7 @@ function visibleTargets(scope: Scope): SQL {
 export async function activityAttainment(scope: Scope) {
   const { ctx } = scope;
   if (!scope.period) throw fieldError('period', 'PERIOD_INVALID');
-  const rows = await queryRows<Record<string, unknown>>(executor(ctx), sql`
+  const rows = await analyticsRows<Record<string, unknown>>(ctx, sql`
     WITH targets AS (
       SELECT t.id, t.owner_id, t.team_id, t.metric, t.quantity, t.start_date, t.end_date,
         (SELECT u.name FROM users u WHERE u.tenant_id = t.tenant_id AND u.id = t.owner_id) AS owner_name,
@@ -203,7 +203,7 @@ export async function attainment(scope: Scope) {
   const visible = visibleTargets(scope);
   // A target counts the deals of its rep or team whatever the other filters say; so do its links.
   const dealScope = { ...scope, filters: {} };
-  const rows = await queryRows<Record<string, unknown>>(executor(ctx), sql`
+  const rows = await analyticsRows<Record<string, unknown>>(ctx, sql`
     WITH deals AS (${dealsQuery(dealScope)}),
     targets AS (
       SELECT t.id, t.owner_id, t.team_id, t.amount, t.currency, t.start_date, t.end_date,

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { executor, inTransaction, type RequestContext } from '../../platform/access/context.js';
+import { MQL_OR_LATER, SQL_OR_LATER } from './lead-lifecycle.js';
 import { leads, leadStatusHistory, leadTouches } from './leads.schema.js';
 import { LEAD_INPUT_FIELDS, leadStore, type Lead } from './leads.service.js';
 
@@ -88,7 +89,29 @@ export async function relinkLeadHistory(ctx: RequestContext, fromLeadIds: readon
     .set({ leadId: toLeadId })
     .where(and(eq(leadStatusHistory.tenantId, ctx.tenantId), inArray(leadStatusHistory.leadId, [...fromLeadIds])))
     .returning({ id: leadStatusHistory.id });
+  await recomputeLifecycleMarks(ctx, [toLeadId]);
   return { touches: touches.map((r) => r.id), statusHistory: history.map((r) => r.id) };
+}
+
+/**
+ * Sets when each lead (all the tenant's, or `leadIds`) first became MQL and SQL from its status
+ * history: after history moved between leads, or was written in bulk without the lifecycle (the
+ * scale generator). A lead in such a status with no history of it counts from its creation.
+ */
+export async function recomputeLifecycleMarks(ctx: RequestContext, leadIds?: readonly string[]): Promise<void> {
+  const h = leadStatusHistory;
+  const firstAt = (statuses: readonly string[]) =>
+    sql`coalesce(min(${h.at}) FILTER (WHERE ${inArray(h.toStatus, [...statuses])}), CASE WHEN ${inArray(leads.status, [...statuses])} THEN ${leads.createdAt} END)`;
+  const scope = and(eq(leads.tenantId, ctx.tenantId), leadIds ? inArray(leads.id, [...leadIds]) : undefined);
+  await executor(ctx).execute(sql`
+    UPDATE ${leads} SET became_mql_at = m.mql_at, became_sql_at = m.sql_at
+    FROM (
+      SELECT ${leads.id} AS id, ${firstAt(MQL_OR_LATER)} AS mql_at, ${firstAt(SQL_OR_LATER)} AS sql_at
+      FROM ${leads} LEFT JOIN ${h} ON ${h.tenantId} = ${leads.tenantId} AND ${h.leadId} = ${leads.id}
+      WHERE ${scope}
+      GROUP BY ${leads.id}, ${leads.status}, ${leads.createdAt}
+    ) m
+    WHERE ${leads.tenantId} = ${ctx.tenantId} AND ${leads.id} = m.id`);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, transition, type LeadAction, type LeadStatus } from './lead-lifecycle.js';
+import { allowedActions, marksOnEntering, transition, type LeadAction, type LeadStatus } from './lead-lifecycle.js';
 
 describe('lead lifecycle', () => {
   it.each<[LeadStatus, LeadAction, string | null, LeadStatus]>([
@@ -37,5 +37,24 @@ describe('lead lifecycle', () => {
 
   it('a converted lead is final', () => {
     expect(allowedActions('converted')).toEqual([]);
+  });
+});
+
+describe('lifecycle marks', () => {
+  const at = new Date('2026-03-01T08:00:00Z');
+  const earlier = new Date('2026-01-01T08:00:00Z');
+
+  it('marks MQL on the first entry into MQL or a later status, and SQL on the first into SQL or converted', () => {
+    const none = { becameMqlAt: null, becameSqlAt: null };
+    expect(marksOnEntering(none, 'mql', at)).toEqual({ becameMqlAt: at });
+    expect(marksOnEntering(none, 'accepted', at)).toEqual({ becameMqlAt: at });
+    expect(marksOnEntering(none, 'converted', at)).toEqual({ becameMqlAt: at, becameSqlAt: at });
+    expect(marksOnEntering(none, 'recycled', at)).toEqual({});
+    expect(marksOnEntering(none, 'new', at)).toEqual({});
+  });
+
+  it('keeps the first marks when a recycled lead comes back', () => {
+    expect(marksOnEntering({ becameMqlAt: earlier, becameSqlAt: null }, 'sql', at)).toEqual({ becameSqlAt: at });
+    expect(marksOnEntering({ becameMqlAt: earlier.toISOString(), becameSqlAt: earlier.toISOString() }, 'mql', at)).toEqual({});
   });
 });

@@ -50,3 +50,20 @@ export function allowedActions(from: LeadStatus): LeadAction[] {
 }
 
 export const isOpen = (status: LeadStatus) => status !== 'converted' && status !== 'disqualified';
+
+/** The statuses that count as having become MQL, and SQL: a lead that skipped a step passed it. */
+export const MQL_OR_LATER: readonly LeadStatus[] = ['mql', 'accepted', 'sql', 'converted'];
+export const SQL_OR_LATER: readonly LeadStatus[] = ['sql', 'converted'];
+
+export interface LifecycleMarks {
+  becameMqlAt: Date | null;
+  becameSqlAt: Date | null;
+}
+
+/** The marks a lead entering `to` at `at` gets: the first time only, later entries keep it. */
+export function marksOnEntering(marks: { becameMqlAt: string | Date | null; becameSqlAt: string | Date | null }, to: LeadStatus, at: Date): Partial<LifecycleMarks> {
+  const patch: Partial<LifecycleMarks> = {};
+  if (!marks.becameMqlAt && MQL_OR_LATER.includes(to)) patch.becameMqlAt = at;
+  if (!marks.becameSqlAt && SQL_OR_LATER.includes(to)) patch.becameSqlAt = at;
+  return patch;
+}

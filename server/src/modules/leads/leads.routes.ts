@@ -38,6 +38,8 @@ export const LeadSchema = Type.Unsafe<Lead>(Type.Object({
   ...Object.fromEntries(Object.entries(leadFields).map(([k, v]) => [k, { ...v }])),
   status: Status,
   statusChangedAt: Type.String(),
+  becameMqlAt: Nullable(Type.String({ description: 'When the lead first became MQL (or a later status)' })),
+  becameSqlAt: Nullable(Type.String({ description: 'When the lead first became SQL (or converted)' })),
   inRoutingQueue: Type.Boolean(),
   lastReason: Nullable(Type.String()),
   score: Nullable(Type.Integer()),

@@ -34,6 +34,9 @@ export const leads = pgTable(
     description: text('description'),
     status: text('status').notNull().default('new'),
     statusChangedAt: tstz('status_changed_at').notNull().defaultNow(),
+    /** When the lead first became MQL and SQL (or later), kept by its lifecycle so funnels need not replay the history. */
+    becameMqlAt: tstz('became_mql_at'),
+    becameSqlAt: tstz('became_sql_at'),
     /** Rejected by a rep and waiting for marketing operations to route it by hand. */
     inRoutingQueue: boolean('in_routing_queue').notNull().default(false),
     lastReason: text('last_reason'),
@@ -59,7 +62,8 @@ export const leads = pgTable(
     foreignKey({ columns: [t.tenantId, t.teamId], foreignColumns: [teams.tenantId, teams.id] }),
     index('leads_status_idx').on(t.tenantId, t.status, t.createdAt),
     index('leads_owner_idx').on(t.tenantId, t.ownerId, t.status),
-    index('leads_created_idx').on(t.tenantId, t.createdAt),
+    // The marks too, so a funnel counts a cohort from the index alone.
+    index('leads_created_idx').on(t.tenantId, t.createdAt, t.becameMqlAt, t.becameSqlAt),
     index('leads_email_idx').on(t.tenantId, t.email),
     index('leads_phone_idx').on(t.tenantId, t.phone),
     index('leads_credit_code_idx').on(t.tenantId, t.creditCode),

@@ -13,7 +13,7 @@ import { registerRecordType } from '../../platform/records/record-registry.js';
 import { RecordStore, type ApiRecord } from '../../platform/records/record-store.js';
 import { teams, users } from '../../platform/tenancy/tenancy.schema.js';
 import { isValidCreditCode, normalizeCreditCode } from '../customers/credit-code.js';
-import { transition, type LeadAction, type LeadStatus } from './lead-lifecycle.js';
+import { marksOnEntering, transition, type LeadAction, type LeadStatus } from './lead-lifecycle.js';
 import './leads.messages.js';
 import { leads, leadStatusHistory, leadTouches, type FieldSources } from './leads.schema.js';
 
@@ -38,6 +38,9 @@ export interface Lead extends ApiRecord {
   description: string | null;
   status: LeadStatus;
   statusChangedAt: string;
+  /** When it first became MQL and SQL (or a later status); null until then. */
+  becameMqlAt: string | null;
+  becameSqlAt: string | null;
   inRoutingQueue: boolean;
   lastReason: string | null;
   score: number | null;
@@ -120,6 +123,8 @@ export const leadStore = new RecordStore<Lead>({
     description: nullable(r.description),
     status: r.status as LeadStatus,
     statusChangedAt: (r.statusChangedAt as Date).toISOString(),
+    becameMqlAt: iso(r.becameMqlAt),
+    becameSqlAt: iso(r.becameSqlAt),
     inRoutingQueue: r.inRoutingQueue as boolean,
     lastReason: nullable(r.lastReason),
     score: nullable(r.score),
@@ -230,13 +235,14 @@ export function markLeadConverted(
     const updated = await leadStore.update(ctx, id, {
       status: result.to,
       statusChangedAt: now,
+      ...marksOnEntering(lead, result.to, now),
       inRoutingQueue: false,
       convertedAccountId: links.accountId,
       convertedContactId: links.contactId,
       convertedOpportunityId: links.opportunityId,
       convertedAt: now,
     }, lead.version);
-    await recordStatus(ctx, id, 'convert', lead.status, result.to, null);
+    await recordStatuses(ctx, [{ leadId: id, action: 'convert', from: lead.status, to: result.to, reason: null, at: now }]);
     await publishEvent(ctx, {
       type: 'leads.converted',
       object: 'leads',
@@ -276,14 +282,14 @@ export function applyLeadActionMany(ctx: RequestContext, ids: readonly string[],
           ? fieldError('reason', 'FIELD_REQUIRED')
           : new AppError(409, 'ILLEGAL_TRANSITION', { action, status: lead.status }, { status: lead.status, allowed: result.allowed });
       }
-      const patch: Record<string, unknown> = { status: result.to, statusChangedAt: now, lastReason: reason };
+      const patch: Record<string, unknown> = { status: result.to, statusChangedAt: now, ...marksOnEntering(lead, result.to, now), lastReason: reason };
       if (action === 'reject') Object.assign(patch, { ownerId: null, inRoutingQueue: true, assignedAt: null });
       if (action === 'return-to-nurture') Object.assign(patch, { ownerId: null, inRoutingQueue: false, assignedAt: null });
       if (action === 'accept') Object.assign(patch, { ownerId: lead.ownerId ?? ctx.actor.userId, inRoutingQueue: false });
       return { lead, to: result.to, patch };
     });
     const updated = await leadStore.updateMany(ctx, moves.map((m) => ({ id: m.lead.id, patch: m.patch, expectedVersion: m.lead.version })));
-    await recordStatuses(ctx, moves.map((m) => ({ leadId: m.lead.id, action, from: m.lead.status, to: m.to, reason })));
+    await recordStatuses(ctx, moves.map((m) => ({ leadId: m.lead.id, action, from: m.lead.status, to: m.to, reason, at: now })));
     await publishEvents(ctx, moves.map((m) => ({
       type: `leads.${action}`,
       object: 'leads',
@@ -379,9 +385,17 @@ async function recordStatus(ctx: RequestContext, leadId: string, action: string,
   await recordStatuses(ctx, [{ leadId, action, from, to, reason }]);
 }
 
-/** Status-history entries of many leads in one statement. */
-async function recordStatuses(ctx: RequestContext, entries: readonly { leadId: string; action: string; from: string | null; to: string; reason: string | null }[]) {
+/**
+ * Status-history entries of many leads in one statement. `at` is the lead's statusChangedAt (and
+ * its MQL/SQL mark); by default now, on the server's clock as those are, so a lead's entries keep
+ * the order they were made in (the database's clock stops at the transaction's start).
+ */
+async function recordStatuses(
+  ctx: RequestContext,
+  entries: readonly { leadId: string; action: string; from: string | null; to: string; reason: string | null; at?: Date }[],
+) {
   if (entries.length === 0) return;
+  const now = new Date();
   await insertJsonRows(executor(ctx), leadStatusHistory, entries.map((e) => ({
     tenantId: ctx.tenantId,
     id: uuidv7(),
@@ -391,6 +405,7 @@ async function recordStatuses(ctx: RequestContext, entries: readonly { leadId: s
     toStatus: e.to,
     reason: e.reason,
     actorId: ctx.actor.userId,
+    at: e.at ?? now,
   })));
 }
 

@@ -192,7 +192,8 @@ export const opportunityStageHistory = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.opportunityId], foreignColumns: [opportunities.tenantId, opportunities.id] }).onDelete('cascade'),
-    index('opportunity_stage_history_opp_idx').on(t.tenantId, t.opportunityId, t.at),
+    // The stage too, so the furthest stage each deal reached (funnels) comes from the index alone.
+    index('opportunity_stage_history_opp_idx').on(t.tenantId, t.opportunityId, t.at, t.toStageId),
     index('opportunity_stage_history_stage_idx').on(t.tenantId, t.toStageId, t.at),
   ],
 );
