@@ -1,4 +1,6 @@
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outboxEvents } from '../../src/platform/events/events.schema.js';
 import { createTestApp, type ApiClient, type TestApp } from '../test-app.js';
 
 let t: TestApp;
@@ -97,5 +99,13 @@ describe('leads', () => {
     await marketing.client.post(`/leads/${lead.id}/promote`, {});
     const audit = await admin.get(`/audit?recordId=${lead.id}`);
     expect(audit.body.data[0].changes.status).toEqual({ before: 'new', after: 'mql' });
+    const events = await t.database.db.select().from(outboxEvents).where(eq(outboxEvents.recordId, lead.id)).orderBy(asc(outboxEvents.id));
+    expect(events.map((e) => e.type)).toEqual(['leads.created', 'leads.updated', 'leads.promote']);
+    const [created, updated, promoted] = events.map((e) => e.payload as { record?: object; changes?: Record<string, unknown> });
+    // A creation carries the record once; an update the record and what changed.
+    expect(created).toEqual({ record: expect.objectContaining({ id: lead.id, name: lead.name, status: 'new' }) });
+    expect(updated.record).toMatchObject({ id: lead.id, status: 'mql' });
+    expect(updated.changes?.status).toEqual({ before: 'new', after: 'mql' });
+    expect(promoted).toMatchObject({ from: 'new', to: 'mql' });
   });
 });

@@ -385,7 +385,12 @@ export class RecordStore<TApi extends ApiRecord> {
     if (!(await ownerWithin(ctx, level, row[this.ownerKey()] as string | null))) throw forbidden(this.def.object, action);
   }
 
-  /** Audits and announces writes; `eventPayload` is added to each event's payload (who wrote them in bulk). */
+  /**
+   * Audits and announces writes; `eventPayload` is added to each event's payload (who wrote them
+   * in bulk). An update's event carries the record and its changes; a creation's or deletion's
+   * carries the record only: its changes would be every field again, from or to nothing (that
+   * doubled the event JSON an import writes).
+   */
   private async record(ctx: RequestContext, verb: Verb, written: readonly Written[], eventPayload?: Row) {
     const action = verb === 'created' ? 'create' : verb === 'updated' ? 'update' : 'delete';
     const object = this.def.object;
@@ -394,7 +399,7 @@ export class RecordStore<TApi extends ApiRecord> {
       type: `${object}.${verb}`,
       object,
       recordId: w.recordId,
-      payload: { ...eventPayload, record: w.record, changes: w.changes },
+      payload: verb === 'updated' ? { ...eventPayload, record: w.record, changes: w.changes } : { ...eventPayload, record: w.record },
     }))));
   }
 
