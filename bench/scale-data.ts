@@ -8,12 +8,13 @@ import { createUser } from '../server/src/platform/tenancy/users.service.js';
 // Bulk data goes straight into the tables (no audit entries, no events): this is a load
 // generator for benchmarks, not a way for data to enter the product.
 import { accounts, activities, contacts } from '../server/src/modules/customers/customers.schema.js';
+import { MQL_OR_LATER, SQL_OR_LATER } from '../server/src/modules/leads/lead-lifecycle.js';
 import { leads } from '../server/src/modules/leads/leads.schema.js';
 import { company, mobile, nameVariant, personName, PRODUCT_LINES, SOURCES, TITLES } from './names.js';
 import { copyRows } from './copy-rows.js';
 import { IdList } from './id-list.js';
 import { Random } from './random.js';
-import { generatePipeline, LEAD_STATUSES, STREAM, type LeadFacts } from './scale-pipeline.js';
+import { generatePipeline, LEAD_STATUSES, leadPath, STREAM, type LeadFacts } from './scale-pipeline.js';
 
 /** Rows per unit of scale (scale 1 ≈ the shape in the benchmarks issue; scale 10 is ten times it). */
 export const SHAPE = { accounts: 20_000, contacts: 50_000, leads: 100_000, activities: 200_000, opportunities: 30_000, campaigns: 60, reps: 40 };
@@ -150,10 +151,15 @@ export async function generateScaleTenant(db: AppDb, scale: number, seed = 42): 
       leadFacts.status[i] = LEAD_STATUSES.indexOf(status);
       leadFacts.createdAt[i] = createdAt.getTime();
       leadFacts.owner[i] = owner;
+      // What the lifecycle keeps on the lead, from the path its status history will show.
+      const path = leadPath(seed, i, status, createdAt.getTime());
+      const entered = (statuses: readonly string[]) => path.find((step) => statuses.includes(step.status))?.at;
+      const at = (ms: number | undefined) => (ms === undefined ? null : new Date(ms));
       yield {
         ...base, ...p, id: leadFacts.ids.get(i), status, email: duplicate ? p.email.toUpperCase() : p.email,
         company: duplicate ? nameVariant(r, c.name, c.city) : c.name, industry: c.industry, province: c.province, city: c.city, region: c.region,
-        ownerId: owner < 0 ? null : repIds[owner], createdAt, updatedAt: createdAt, statusChangedAt: createdAt,
+        ownerId: owner < 0 ? null : repIds[owner], createdAt, updatedAt: createdAt, statusChangedAt: new Date(path[path.length - 1].at),
+        becameMqlAt: at(entered(MQL_OR_LATER)), becameSqlAt: at(entered(SQL_OR_LATER)),
       };
     }
   })());

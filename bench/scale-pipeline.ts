@@ -7,7 +7,6 @@ import { campaignCosts, campaigns } from '../server/src/modules/campaigns/campai
 import { newFormKey } from '../server/src/modules/campaigns/form-key.js';
 import { DEFAULT_FORM } from '../server/src/modules/campaigns/public-form.js';
 import { productLines, products } from '../server/src/modules/catalog/catalog.schema.js';
-import { recomputeLifecycleMarks } from '../server/src/modules/leads/lead-data-quality.service.js';
 import { leadStatusHistory, leadTouches } from '../server/src/modules/leads/leads.schema.js';
 import { ensureDealSetup } from '../server/src/modules/opportunities/deal-settings.service.js';
 import { opportunities, opportunityLineItems, opportunityStageHistory } from '../server/src/modules/opportunities/opportunities.schema.js';
@@ -36,7 +35,18 @@ const LEAD_PATHS: Record<string, string[]> = {
 /** Lead statuses by their index in `LeadFacts.status`. */
 export const LEAD_STATUSES = ['new', 'mql', 'accepted', 'sql', 'recycled', 'disqualified', 'converted'];
 /** Streams of `Random.of`: items the generator makes again instead of keeping. */
-export const STREAM = { company: 1, lead: 2, deal: 3 };
+export const STREAM = { company: 1, lead: 2, deal: 3, leadPath: 4 };
+
+/**
+ * The statuses lead `i` walked to its final one, each with when it entered it (1–14 days apart
+ * from its creation on): made again from the lead's own generator, so the lead row (its MQL and
+ * SQL marks, when its status last changed) and its status history agree without being kept.
+ */
+export function leadPath(seed: number, i: number, status: string, createdAt: number): { status: string; at: number }[] {
+  const r = Random.of(seed, STREAM.leadPath, i);
+  let at = createdAt;
+  return LEAD_PATHS[status].map((s, k) => ({ status: s, at: k === 0 ? at : (at += r.int(1, 14) * DAY) }));
+}
 
 /** What the pipeline needs of the leads, by lead index, in typed arrays (a million leads at scale 10). */
 export interface LeadFacts {
@@ -116,17 +126,13 @@ export async function generatePipeline(ctx: RequestContext, r: Random, shape: Pi
     for (let i = 0; i < lead.status.length; i++) {
       const leadId = lead.ids.get(i);
       const actorId = lead.owner[i] < 0 ? null : data.repIds[lead.owner[i]];
-      let at = lead.createdAt[i];
       let from: string | null = null;
-      for (const status of LEAD_PATHS[LEAD_STATUSES[lead.status[i]]]) {
+      for (const { status, at } of leadPath(data.seed, i, LEAD_STATUSES[lead.status[i]], lead.createdAt[i])) {
         yield { ...base, id: uuidv7(), leadId, action: ENTERED_BY[status], fromStatus: from, toStatus: status, actorId, at: new Date(at) };
         from = status;
-        at += r.int(1, 14) * DAY;
       }
     }
   })());
-  // The lifecycle keeps when each lead first became MQL and SQL; a bulk load has to set them.
-  await recomputeLifecycleMarks(ctx);
   const lineRows = PRODUCT_LINES.map((name) => ({ ...base, id: uuidv7(), name }));
   await insert(productLines, lineRows);
   const productRows = lineRows.flatMap((line, i) =>

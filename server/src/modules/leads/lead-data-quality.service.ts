@@ -95,8 +95,8 @@ export async function relinkLeadHistory(ctx: RequestContext, fromLeadIds: readon
 
 /**
  * Sets when each lead (all the tenant's, or `leadIds`) first became MQL and SQL from its status
- * history: after history moved between leads, or was written in bulk without the lifecycle (the
- * scale generator). A lead in such a status with no history of it counts from its creation.
+ * history: after history moved between leads (a merge's survivor), or was written without the
+ * lifecycle. A lead in such a status with no history of it counts from its creation.
  */
 export async function recomputeLifecycleMarks(ctx: RequestContext, leadIds?: readonly string[]): Promise<void> {
   const h = leadStatusHistory;
