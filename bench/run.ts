@@ -46,10 +46,14 @@ const importRows = values.smoke ? 200 : Number(values['import-rows']);
 // database on that server; on PGlite a data folder the bench fills, closes (one connection, and
 // the folder is locked) and hands to the server, then opens again for the import benchmark.
 const dataDir = process.env.DATABASE_URL || !only.has('api') ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'l2c-bench-'));
-const serverDatabase = dataDir ? undefined : values.tenant ? await openDatabase({ databaseUrl: process.env.DATABASE_URL }) : await openTestDatabase();
+const serverDatabase: TestDatabase | undefined = dataDir
+  ? undefined
+  : values.tenant
+    ? { ...(await openDatabase({ databaseUrl: process.env.DATABASE_URL })), url: process.env.DATABASE_URL }
+    : await openTestDatabase();
 let database: Database = serverDatabase ?? (await openDatabase({ dataDir }));
 await database.migrate();
-const target: BenchTarget = serverDatabase ? { databaseUrl: values.tenant ? process.env.DATABASE_URL! : (serverDatabase as TestDatabase).url! } : { dataDir: dataDir! };
+const target: BenchTarget = serverDatabase ? { databaseUrl: serverDatabase.url! } : { dataDir: dataDir! };
 const [{ version }] = await queryRows<{ version: string }>(database.db, sql`SELECT version()`);
 const generated = performance.now();
 const tenant = values.tenant ? await loadScaleTenant(database.db, values.tenant) : await generateScaleTenant(database.db, scale);

@@ -40,6 +40,12 @@ export interface GeneratedTenant extends ScaleTenant {
   plantedDuplicates: number;
 }
 
+/** When a lead's path first entered one of `statuses`, or null. */
+function firstEntered(path: readonly { status: string; at: number }[], statuses: readonly string[]): Date | null {
+  const step = path.find((s) => statuses.includes(s.status));
+  return step ? new Date(step.at) : null;
+}
+
 /** Fills one new tenant deterministically (fixed seed) with a realistic, skewed shape. */
 export async function generateScaleTenant(db: AppDb, scale: number, seed = 42): Promise<GeneratedTenant> {
   const r = new Random(seed);
@@ -153,13 +159,11 @@ export async function generateScaleTenant(db: AppDb, scale: number, seed = 42): 
       leadFacts.owner[i] = owner;
       // What the lifecycle keeps on the lead, from the path its status history will show.
       const path = leadPath(seed, i, status, createdAt.getTime());
-      const entered = (statuses: readonly string[]) => path.find((step) => statuses.includes(step.status))?.at;
-      const at = (ms: number | undefined) => (ms === undefined ? null : new Date(ms));
       yield {
         ...base, ...p, id: leadFacts.ids.get(i), status, email: duplicate ? p.email.toUpperCase() : p.email,
         company: duplicate ? nameVariant(r, c.name, c.city) : c.name, industry: c.industry, province: c.province, city: c.city, region: c.region,
         ownerId: owner < 0 ? null : repIds[owner], createdAt, updatedAt: createdAt, statusChangedAt: new Date(path[path.length - 1].at),
-        becameMqlAt: at(entered(MQL_OR_LATER)), becameSqlAt: at(entered(SQL_OR_LATER)),
+        becameMqlAt: firstEntered(path, MQL_OR_LATER), becameSqlAt: firstEntered(path, SQL_OR_LATER),
       };
     }
   })());

@@ -128,6 +128,8 @@ export const inRange = (scope: Scope, column: SQL) => sql`${column} >= ${scope.f
 export const instantInRange = (scope: Scope, column: SQL) =>
   sql`${column} >= (${scope.from}::date::timestamp AT TIME ZONE ${scope.timezone}) AND ${column} < (${scope.to}::date::timestamp AT TIME ZONE ${scope.timezone})`;
 
+const ANALYTICS_WORK_MEM = '64MB';
+
 /**
  * Rows of an analytics statement. Such statements sort and hash whole cohorts: they get more
  * memory than the server's default for that (spilling to disk cost seconds at scale) and no JIT,
@@ -140,7 +142,6 @@ export function analyticsRows<T>(ctx: RequestContext, query: SQL): Promise<T[]> 
     return queryRows<T>(executor(ctx), query);
   });
 }
-const ANALYTICS_WORK_MEM = '64MB';
 
 export const num = (v: unknown) => Number(v ?? 0);
 /** A numeric from SQL as a money amount with two decimals. */

@@ -1,5 +1,4 @@
 import { sql, type SQL } from 'drizzle-orm';
-
 import { AppError } from '../../platform/http/errors.js';
 import { accountFacts, activityFacts, contactFacts } from '../customers/account-facts.js';
 import { opportunityFacts } from '../opportunities/opportunity-facts.js';

@@ -1,5 +1,4 @@
 import { sql, type SQL } from 'drizzle-orm';
-
 import { AppError } from '../../platform/http/errors.js';
 import { campaignCostFacts, campaignFacts } from '../campaigns/campaign-facts.js';
 import { leadTouchFacts } from '../leads/lead-facts.js';

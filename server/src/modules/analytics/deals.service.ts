@@ -1,5 +1,4 @@
 import { sql, type SQL } from 'drizzle-orm';
-
 import { lineItemFacts, stageEntryFacts, stageFacts } from '../opportunities/opportunity-facts.js';
 import { amount, analyticsRows, dealsQuery, inRange, num, rangeOf, type Scope } from './analytics-scope.js';
 import { drillLink, scopeParams } from './drill.js';

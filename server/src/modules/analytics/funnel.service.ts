@@ -1,5 +1,4 @@
 import { sql, type SQL } from 'drizzle-orm';
-
 import { AppError } from '../../platform/http/errors.js';
 import { translate } from '../../platform/i18n/messages.js';
 import { stageEntryFacts, stageFacts } from '../opportunities/opportunity-facts.js';

@@ -1,5 +1,4 @@
 import { sql, type SQL } from 'drizzle-orm';
-
 import { lossReasonLabels } from '../opportunities/loss-reasons.service.js';
 import { stageEntryFacts, stageFacts } from '../opportunities/opportunity-facts.js';
 import { amount, analyticsRows, dealsQuery, inRange, num, rangeOf, ratio, type Scope } from './analytics-scope.js';

@@ -94,21 +94,20 @@ export async function relinkLeadHistory(ctx: RequestContext, fromLeadIds: readon
 }
 
 /**
- * Sets when each lead (all the tenant's, or `leadIds`) first became MQL and SQL from its status
- * history: after history moved between leads (a merge's survivor), or was written without the
- * lifecycle. A lead in such a status with no history of it counts from its creation.
+ * Sets when these leads first became MQL and SQL from their status history: after history moved
+ * between leads (a merge's survivor), or was written without the lifecycle. A lead in such a
+ * status with no history of it counts from its creation.
  */
-export async function recomputeLifecycleMarks(ctx: RequestContext, leadIds?: readonly string[]): Promise<void> {
+export async function recomputeLifecycleMarks(ctx: RequestContext, leadIds: readonly string[]): Promise<void> {
   const h = leadStatusHistory;
   const firstAt = (statuses: readonly string[]) =>
     sql`coalesce(min(${h.at}) FILTER (WHERE ${inArray(h.toStatus, [...statuses])}), CASE WHEN ${inArray(leads.status, [...statuses])} THEN ${leads.createdAt} END)`;
-  const scope = and(eq(leads.tenantId, ctx.tenantId), leadIds ? inArray(leads.id, [...leadIds]) : undefined);
   await executor(ctx).execute(sql`
     UPDATE ${leads} SET became_mql_at = m.mql_at, became_sql_at = m.sql_at
     FROM (
       SELECT ${leads.id} AS id, ${firstAt(MQL_OR_LATER)} AS mql_at, ${firstAt(SQL_OR_LATER)} AS sql_at
       FROM ${leads} LEFT JOIN ${h} ON ${h.tenantId} = ${leads.tenantId} AND ${h.leadId} = ${leads.id}
-      WHERE ${scope}
+      WHERE ${leads.tenantId} = ${ctx.tenantId} AND ${inArray(leads.id, [...leadIds])}
       GROUP BY ${leads.id}, ${leads.status}, ${leads.createdAt}
     ) m
     WHERE ${leads.tenantId} = ${ctx.tenantId} AND ${leads.id} = m.id`);

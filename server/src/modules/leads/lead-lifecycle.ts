@@ -55,14 +55,11 @@ export const isOpen = (status: LeadStatus) => status !== 'converted' && status !
 export const MQL_OR_LATER: readonly LeadStatus[] = ['mql', 'accepted', 'sql', 'converted'];
 export const SQL_OR_LATER: readonly LeadStatus[] = ['sql', 'converted'];
 
-export interface LifecycleMarks {
-  becameMqlAt: Date | null;
-  becameSqlAt: Date | null;
-}
+type Marks<T> = { becameMqlAt: T | null; becameSqlAt: T | null };
 
 /** The marks a lead entering `to` at `at` gets: the first time only, later entries keep it. */
-export function marksOnEntering(marks: { becameMqlAt: string | Date | null; becameSqlAt: string | Date | null }, to: LeadStatus, at: Date): Partial<LifecycleMarks> {
-  const patch: Partial<LifecycleMarks> = {};
+export function marksOnEntering(marks: Marks<string | Date>, to: LeadStatus, at: Date): Partial<Marks<Date>> {
+  const patch: Partial<Marks<Date>> = {};
   if (!marks.becameMqlAt && MQL_OR_LATER.includes(to)) patch.becameMqlAt = at;
   if (!marks.becameSqlAt && SQL_OR_LATER.includes(to)) patch.becameSqlAt = at;
   return patch;

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { executor, type RequestContext } from '../../platform/access/context.js';
 import { ownerCondition, requireLevel } from '../../platform/access/visibility.js';
 import { queryRows } from '../../platform/db/client.js';
+import { SQL_OR_LATER } from './lead-lifecycle.js';
 import { leads, leadStatusHistory } from './leads.schema.js';
 
 /** Statuses in which a lead is on its owner's plate. */
@@ -101,7 +102,7 @@ export async function leadFunnel(ctx: RequestContext, q: FunnelQuery): Promise<L
       SELECT c.lead_id,
         coalesce(bool_or(h.action = 'accept'), false) AS accepted,
         coalesce(bool_or(h.action = 'reject'), false) AS rejected,
-        coalesce(bool_or(h.to_status IN ('sql', 'converted')), false) AS reached_sql,
+        coalesce(bool_or(h.to_status = ANY(${sql.param([...SQL_OR_LATER])}::text[])), false) AS reached_sql,
         coalesce(bool_or(h.to_status = 'recycled'), false) AS recycled,
         coalesce(bool_or(h.to_status = 'disqualified'), false) AS disqualified,
         coalesce(bool_or(h.to_status = 'converted'), false) AS converted

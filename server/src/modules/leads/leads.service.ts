@@ -13,7 +13,7 @@ import { registerRecordType } from '../../platform/records/record-registry.js';
 import { RecordStore, type ApiRecord } from '../../platform/records/record-store.js';
 import { teams, users } from '../../platform/tenancy/tenancy.schema.js';
 import { isValidCreditCode, normalizeCreditCode } from '../customers/credit-code.js';
-import { marksOnEntering, transition, type LeadAction, type LeadStatus } from './lead-lifecycle.js';
+import { marksOnEntering, MQL_OR_LATER, transition, type LeadAction, type LeadStatus } from './lead-lifecycle.js';
 import './leads.messages.js';
 import { leads, leadStatusHistory, leadTouches, type FieldSources } from './leads.schema.js';
 
@@ -186,7 +186,7 @@ export function withFieldSources(input: Record<string, unknown>, source: string,
 export function createLead(ctx: RequestContext, input: Record<string, unknown>, source = 'user'): Promise<Lead> {
   return inTransaction(ctx, async (ctx) => {
     const lead = await leadStore.create(ctx, { ...input, fieldSources: withFieldSources(input, source) });
-    await recordStatus(ctx, lead.id, 'create', null, lead.status, null);
+    await recordStatuses(ctx, [{ leadId: lead.id, action: 'create', from: null, to: lead.status, reason: null }]);
     return lead;
   });
 }
@@ -381,10 +381,6 @@ function routeLeadsTo(
   });
 }
 
-async function recordStatus(ctx: RequestContext, leadId: string, action: string, from: string | null, to: string, reason: string | null) {
-  await recordStatuses(ctx, [{ leadId, action, from, to, reason }]);
-}
-
 /**
  * Status-history entries of many leads in one statement. `at` is the lead's statusChangedAt (and
  * its MQL/SQL mark); by default now, on the server's clock as those are, so a lead's entries keep
@@ -553,7 +549,7 @@ export async function campaignLeadStats(ctx: RequestContext, campaignId: string)
     sql`SELECT
           (SELECT count(*)::int FROM leads WHERE tenant_id = ${ctx.tenantId} AND campaign_id = ${campaignId}) AS "leadsCreated",
           (SELECT count(*)::int FROM leads WHERE tenant_id = ${ctx.tenantId} AND campaign_id = ${campaignId}
-             AND status IN ('mql', 'accepted', 'sql', 'converted')) AS mqls,
+             AND ${inArray(leads.status, [...MQL_OR_LATER])}) AS mqls,
           (SELECT count(DISTINCT lead_id)::int FROM lead_touches WHERE tenant_id = ${ctx.tenantId} AND campaign_id = ${campaignId}) AS "leadsTouched",
           (SELECT count(*)::int FROM lead_touches WHERE tenant_id = ${ctx.tenantId} AND campaign_id = ${campaignId}) AS touches`,
   );
