@@ -1235,7 +1235,7 @@ CREATE INDEX "lead_touches_lead_idx" ON "lead_touches" USING btree ("tenant_id",
 CREATE INDEX "lead_touches_campaign_idx" ON "lead_touches" USING btree ("tenant_id","campaign_id","at");--> statement-breakpoint
 CREATE INDEX "leads_status_idx" ON "leads" USING btree ("tenant_id","status","created_at");--> statement-breakpoint
 CREATE INDEX "leads_owner_idx" ON "leads" USING btree ("tenant_id","owner_id","status");--> statement-breakpoint
-CREATE INDEX "leads_created_idx" ON "leads" USING btree ("tenant_id","created_at");--> statement-breakpoint
+CREATE INDEX "leads_created_idx" ON "leads" USING btree ("tenant_id","created_at","became_mql_at","became_sql_at");--> statement-breakpoint
 CREATE INDEX "leads_email_idx" ON "leads" USING btree ("tenant_id","email");--> statement-breakpoint
 CREATE INDEX "leads_phone_idx" ON "leads" USING btree ("tenant_id","phone");--> statement-breakpoint
 CREATE INDEX "leads_credit_code_idx" ON "leads" USING btree ("tenant_id","credit_code");--> statement-breakpoint
@@ -1267,7 +1267,7 @@ CREATE INDEX "opportunities_name_trgm_idx" ON "opportunities" USING gin ("name" 
 CREATE INDEX "opportunity_documents_opp_idx" ON "opportunity_documents" USING btree ("tenant_id","opportunity_id");--> statement-breakpoint
 CREATE INDEX "opportunity_line_items_opp_idx" ON "opportunity_line_items" USING btree ("tenant_id","opportunity_id","position");--> statement-breakpoint
 CREATE INDEX "opportunity_line_items_product_line_idx" ON "opportunity_line_items" USING btree ("tenant_id","product_line_id");--> statement-breakpoint
-CREATE INDEX "opportunity_stage_history_opp_idx" ON "opportunity_stage_history" USING btree ("tenant_id","opportunity_id","at");--> statement-breakpoint
+CREATE INDEX "opportunity_stage_history_opp_idx" ON "opportunity_stage_history" USING btree ("tenant_id","opportunity_id","at","to_stage_id");--> statement-breakpoint
 CREATE INDEX "opportunity_stage_history_stage_idx" ON "opportunity_stage_history" USING btree ("tenant_id","to_stage_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "opportunity_stakeholders_contact_uq" ON "opportunity_stakeholders" USING btree ("tenant_id","opportunity_id","contact_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "sales_processes_name_uq" ON "sales_processes" USING btree ("tenant_id","name");--> statement-breakpoint
