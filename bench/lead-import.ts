@@ -37,8 +37,15 @@ type StageTimes = ReturnType<typeof takeStageTimes>;
 
 const HEADER = ['姓名', '公司', '邮箱', '手机', '职位', '城市'];
 
-/** The file a trade show hands over: new people, and some already in the CRM typed anew. */
-async function fileRows(database: Database, tenant: ScaleTenant, rows: number, random: Random) {
+/**
+ * The file a trade show hands over: new people, and some already in the CRM typed anew. A tenant
+ * benched again (`--tenant`) holds the people of its earlier imports: each import of the tenant
+ * gets people of its own (its own seed and addresses), so they are new again.
+ */
+async function fileRows(database: Database, tenant: ScaleTenant, rows: number) {
+  const [{ earlier }] = await queryRows<{ earlier: number }>(database.db, sql`SELECT count(*)::int AS earlier FROM imports WHERE tenant_id = ${tenant.tenantId}`);
+  const random = new Random(11 + earlier);
+  const show = earlier === 0 ? 'show' : `show${earlier + 1}`;
   const existing = await queryRows<{ name: string; company: string; email: string }>(
     database.db,
     sql`SELECT name, company, email FROM leads WHERE tenant_id = ${tenant.tenantId} AND email IS NOT NULL ORDER BY id LIMIT ${Math.ceil(rows * 0.03)}`,
@@ -49,7 +56,7 @@ async function fileRows(database: Database, tenant: ScaleTenant, rows: number, r
     out.push(
       again
         ? [again.name, again.company, again.email.toUpperCase(), '', '', '']
-        : [personName(random), `导入公司${i % 1997}有限公司`, `import${i}@show-${i % 1997}.example.cn`, mobile(random), random.pick(TITLES), '上海'],
+        : [personName(random), `导入公司${i % 1997}有限公司`, `import${i}@${show}-${i % 1997}.example.cn`, mobile(random), random.pick(TITLES), '上海'],
     );
   }
   return { rows: out, duplicatesPlanted: Math.min(existing.length, Math.ceil(rows / 33)) };
@@ -84,8 +91,7 @@ async function copyRate(database: Database, tenantId: string, rows: string[][]):
  * scale data (so dedup has something to search), against a raw COPY of the same rows.
  */
 export async function benchLeadImport(database: Database, tenant: ScaleTenant, rowCount: number): Promise<LeadImportResult> {
-  const random = new Random(11);
-  const file = await fileRows(database, tenant, rowCount, random);
+  const file = await fileRows(database, tenant, rowCount);
   const app = await buildApp({ db: database.db, logLevel: 'error', rateLimit: false });
   try {
     const loaded = await loadUserContext(database.db, tenant.tenantId, tenant.adminId, {});
