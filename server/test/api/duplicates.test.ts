@@ -130,6 +130,28 @@ describe('duplicate groups', () => {
     expect(reasons(group)).toEqual(expect.arrayContaining(['SIMILAR_PERSON_NAME', 'SAME_COMPANY']));
   });
 
+  it('leaves colleagues with their own mailboxes, and namesakes elsewhere, out — even as possible duplicates', async () => {
+    // A trade-show list: two people of one company, and a namesake at another company in the same city.
+    const li = await lead(marketing.client, { name: '李军', company: '华信精工有限公司', email: 'li.jun@huaxin-jg.cn', city: '上海', phone: '158 4392 1186' });
+    const wang = await lead(marketing.client, { name: '王军', company: '华信精工有限公司', email: 'wang.jun@huaxin-jg.cn', city: '上海', phone: '187 9849 3540' });
+    const namesake = await lead(marketing.client, { name: '李军', company: '远航物流有限公司', city: '上海' });
+    // And one person twice: a second mailbox, the same mobile.
+    const again = await lead(marketing.client, { name: '李军', company: '华信精工', email: 'lijun1988@163.com', phone: '+86 158-4392-1186' });
+    const res = await marketing.client.get('/duplicates?object=leads&minLevel=possible');
+    expect(res.status, res.text).toBe(200);
+    const all = [...res.body.groups, ...res.body.possible] as Group[];
+    const together = (x: string, y: string) => all.some((g) => g.members.some((m) => m.id === x) && g.members.some((m) => m.id === y));
+    expect(together(li.id, again.id)).toBe(true);
+    expect(together(li.id, wang.id)).toBe(false);
+    expect(together(wang.id, again.id)).toBe(false);
+    expect(together(li.id, namesake.id)).toBe(false);
+    expect(together(namesake.id, again.id)).toBe(false);
+    // The lead's own duplicates agree with the list.
+    const own = await marketing.client.get(`/leads/${li.id}/duplicates?minLevel=possible`);
+    expect(own.status, own.text).toBe(200);
+    expect((own.body.data as { id: string }[]).map((c) => c.id)).toEqual([again.id]);
+  });
+
   it('shows a rep only the groups of records the rep can see', async () => {
     const mine1 = await lead(rep1.client, { name: '黄志强', email: 'huangzq@shulian.cn' });
     const mine2 = await lead(rep1.client, { name: '黄志强', email: 'HuangZQ@shulian.cn', company: '深圳前海数联科技有限公司' });

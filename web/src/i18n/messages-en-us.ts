@@ -1296,6 +1296,8 @@ export const enUS = {
   'dedup.reason.SAME_ROLE_EMAIL': 'Same shared mailbox',
   'dedup.reason.SAME_PHONE': 'Same phone number',
   'dedup.reason.SAME_DOMAIN': 'Same company domain',
+  'dedup.reason.COLLEAGUE_EMAILS': 'Own e-mail addresses at one company (colleagues)',
+  'dedup.reason.DIFFERENT_MOBILE': 'Different mobile numbers',
   'dedup.reason.SAME_COMPANY': 'Same company',
   'dedup.reason.SIMILAR_COMPANY': 'Similar company name',
   'dedup.reason.DIFFERENT_COMPANY': 'Different company',

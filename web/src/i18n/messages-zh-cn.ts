@@ -1293,6 +1293,8 @@ export const zhCN: Messages = {
   'dedup.reason.SAME_ROLE_EMAIL': '共用同一公共邮箱',
   'dedup.reason.SAME_PHONE': '电话号码相同',
   'dedup.reason.SAME_DOMAIN': '企业域名相同',
+  'dedup.reason.COLLEAGUE_EMAILS': '同一企业的不同个人邮箱（同事）',
+  'dedup.reason.DIFFERENT_MOBILE': '手机号码不同',
   'dedup.reason.SAME_COMPANY': '同一公司',
   'dedup.reason.SIMILAR_COMPANY': '公司名称相似',
   'dedup.reason.DIFFERENT_COMPANY': '公司不同',

@@ -64,3 +64,20 @@ export function preparedBlockingKeys(p: PreparedParty): string[] {
 export function blockingKeys(record: PartyRecord, options: MatchOptions = {}): string[] {
   return preparedBlockingKeys(prepareParty(record, options));
 }
+
+/**
+ * What sharing a key says about two people: `identity` keys point at one person (credit code,
+ * e-mail, phone, birth date), `name` keys at a name, `place` keys at where they work (company,
+ * domain, address); `pa:` is a name within an area, so both.
+ */
+export type KeyEvidence = 'identity' | 'name' | 'place' | 'name+place';
+
+const KEY_EVIDENCE: Record<string, KeyEvidence> = {
+  cc: 'identity', email: 'identity', phone: 'identity', pb: 'identity',
+  pn: 'name', pa: 'name+place',
+  co: 'place', cob: 'place', cot: 'place', copy: 'place', domain: 'place', adr: 'place', adp: 'place',
+};
+
+export function keyEvidence(key: string): KeyEvidence {
+  return KEY_EVIDENCE[key.slice(0, key.indexOf(':'))] ?? 'place';
+}

@@ -134,7 +134,7 @@ export async function recordDuplicates(
   const keys = recordKeys(self);
   // A converted lead's own account and contact are what it became, not duplicates.
   const own = new Set([record.convertedAccountId, record.convertedContactId].filter((v): v is string => typeof v === 'string'));
-  const candidates = (await candidatesByKeys(ctx, objects, [...(await usefulKeys(ctx, objects, keys))], id)).filter((c) => !own.has(c.id));
+  const candidates = (await candidatesByKeys(ctx, object, objects, [...(await usefulKeys(ctx, objects, keys))], id)).filter((c) => !own.has(c.id));
   const out: RecordCandidate[] = [];
   for (const other of objects) {
     const ids = candidates.filter((c) => c.object === other).map((c) => c.id);

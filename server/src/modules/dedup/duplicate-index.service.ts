@@ -4,6 +4,7 @@ import { systemContext } from '../../platform/auth/context-loader.js';
 import { queryRows } from '../../platform/db/client.js';
 import type { ApiRecord } from '../../platform/records/record-store.js';
 import { DEDUP_STORES, loadRecords, storeColumns } from './dedup-stores.js';
+import { keyEvidence } from './index.js';
 import { levelAtLeast, type PairLevel } from './duplicate-groups.js';
 import { dedupIndexState, dedupKeys, dedupPairs } from './duplicates.schema.js';
 import {
@@ -20,7 +21,10 @@ import {
  * The candidate index (the SQL of duplicate detection lives here). Each record's blocking keys are
  * stored; a record is compared only with records sharing a key, and keys shared by more than
  * MAX_KEY_RECORDS records (a common surname bigram, a business centre's switchboard) are skipped
- * as too common to tell anything. Pairs scoring "possible" or better are kept for the group list.
+ * as too common to tell anything. Two people are compared only when they share a contact point or
+ * both a name and a workplace key (as CRMs' standard lead rules do: e-mail, or name and company):
+ * a name alone meets every namesake, a company every colleague. Pairs scoring "possible" or better
+ * are kept for the group list.
  */
 export const MAX_KEY_RECORDS = 200;
 /** Candidates compared per record: those sharing the most keys. */
@@ -52,11 +56,20 @@ export async function usefulKeys(ctx: RequestContext, objects: readonly DedupObj
 }
 
 /**
- * Records of `objects` sharing any of `keys` (already filtered by `usefulKeys`), the ones sharing
- * the most first, at most MAX_CANDIDATES. `exclude` is the record asking.
+ * The condition on a group of shared keys (column `evidence`, see `keyEvidence`) for two people to
+ * be compared: a contact point, or a name and a workplace.
+ */
+const PEOPLE_SHARE_ENOUGH = sql`(bool_or(evidence = 'identity')
+  OR (bool_or(evidence IN ('name', 'name+place')) AND bool_or(evidence IN ('place', 'name+place'))))`;
+
+/**
+ * Records of `objects` sharing any of `keys` (already filtered by `usefulKeys`) with the record
+ * asking (`exclude`), the ones sharing a contact point, then the most keys, first; at most
+ * MAX_CANDIDATES. A person asking meets other people only on the terms of PEOPLE_SHARE_ENOUGH.
  */
 export async function candidatesByKeys(
   ctx: RequestContext,
+  asking: DedupObject,
   objects: readonly DedupObject[],
   keys: readonly string[],
   exclude: string,
@@ -64,10 +77,13 @@ export async function candidatesByKeys(
   if (keys.length === 0) return [];
   const rows = await queryRows<{ object: DedupObject; id: string }>(
     executor(ctx),
-    sql`SELECT object, record_id AS id FROM dedup_keys
-        WHERE tenant_id = ${ctx.tenantId} AND object = ANY(${textArray(objects)}) AND key = ANY(${textArray(keys)})
-          AND record_id <> ${exclude}
-        GROUP BY object, record_id ORDER BY count(*) DESC, record_id LIMIT ${MAX_CANDIDATES}`,
+    sql`SELECT k.object, k.record_id AS id
+        FROM unnest(${textArray(keys)}, ${textArray(keys.map(keyEvidence))}) AS s(key, evidence)
+        JOIN dedup_keys k ON k.tenant_id = ${ctx.tenantId} AND k.key = s.key AND k.object = ANY(${textArray(objects)})
+        WHERE k.record_id <> ${exclude}
+        GROUP BY k.object, k.record_id
+        ${asking === 'accounts' ? sql`` : sql`HAVING k.object = 'accounts' OR ${PEOPLE_SHARE_ENOUGH}`}
+        ORDER BY bool_or(evidence = 'identity') DESC, count(*) DESC, k.record_id LIMIT ${MAX_CANDIDATES}`,
   );
   return rows;
 }
@@ -125,19 +141,21 @@ export async function indexRecords(ctx: RequestContext, object: DedupObject, rec
   const useful = await usefulKeys(ctx, [object], [...new Set(keyRows.map((k) => k.key))]);
   const sources = keyRows.filter((k) => useful.has(k.key));
   const shared = sources.length
-    ? await queryRows<{ src: string; cand: string; n: number }>(
+    ? await queryRows<{ src: string; cand: string; n: number; identity: boolean }>(
         exec,
-        sql`SELECT s.src, k.record_id AS cand, count(*)::int AS n
-            FROM unnest(${uuidArray(sources.map((k) => k.recordId))}, ${textArray(sources.map((k) => k.key))}) AS s(src, key)
+        sql`SELECT s.src, k.record_id AS cand, count(*)::int AS n, bool_or(evidence = 'identity') AS identity
+            FROM unnest(${uuidArray(sources.map((k) => k.recordId))}, ${textArray(sources.map((k) => k.key))},
+                        ${textArray(sources.map((k) => keyEvidence(k.key)))}) AS s(src, key, evidence)
             JOIN dedup_keys k ON k.tenant_id = ${ctx.tenantId} AND k.key = s.key AND k.object = ${object} AND k.record_id <> s.src
-            GROUP BY s.src, k.record_id`,
+            GROUP BY s.src, k.record_id
+            ${object === 'accounts' ? sql`` : sql`HAVING ${PEOPLE_SHARE_ENOUGH}`}`,
       )
     : [];
-  const bySource = new Map<string, { cand: string; n: number }[]>();
+  const bySource = new Map<string, { cand: string; n: number; identity: boolean }[]>();
   for (const row of shared) bySource.set(row.src, [...(bySource.get(row.src) ?? []), row]);
   const wanted = new Set<string>();
   for (const list of bySource.values()) {
-    list.sort((x, y) => y.n - x.n || x.cand.localeCompare(y.cand));
+    list.sort((x, y) => Number(y.identity) - Number(x.identity) || y.n - x.n || x.cand.localeCompare(y.cand));
     for (const { cand } of list.slice(0, MAX_CANDIDATES)) wanted.add(cand);
   }
   const outside = [...wanted].filter((id) => !prepared.has(id));

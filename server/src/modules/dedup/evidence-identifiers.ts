@@ -10,7 +10,27 @@ function phoneWeight(a: PreparedParty, b: PreparedParty, mobile: boolean): numbe
   return WEIGHTS.phone.personOnAccount;
 }
 
-/** Exact keys: credit code, e-mail, phone, company domain. Different e-mails or phones prove nothing. */
+/**
+ * Two people with their own addresses at the same company domain: colleagues, as one person
+ * rarely has two mailboxes at one employer. Elsewhere different e-mails prove nothing (a work
+ * and a private address, a shared mail host).
+ */
+function colleagueEmails(a: PreparedParty, b: PreparedParty): boolean {
+  const [x, y] = [a.email, b.email];
+  return !!x && !!y && isPerson(a) && isPerson(b) && !x.role && !y.role && x.address !== y.address && x.domain === y.domain && a.domains.includes(x.domain);
+}
+
+/** Two people whose mobile numbers are all different: a mobile number belongs to one person, and people keep theirs. */
+function differentMobiles(a: PreparedParty, b: PreparedParty): boolean {
+  const mobiles = (p: PreparedParty) => p.phones.filter((ph) => ph.mobile).map((ph) => ph.key);
+  const [x, y] = [mobiles(a), mobiles(b)];
+  return isPerson(a) && isPerson(b) && x.length > 0 && y.length > 0 && !x.some((key) => y.includes(key));
+}
+
+/**
+ * Exact keys: credit code, e-mail, phone, company domain; and between people, the contact points
+ * that tell two people apart: their own addresses at one company, or different mobile numbers.
+ */
 export function identifierEvidence(a: PreparedParty, b: PreparedParty): MatchReason[] {
   const reasons: MatchReason[] = [];
   if (a.creditCode && b.creditCode) {
@@ -32,6 +52,13 @@ export function identifierEvidence(a: PreparedParty, b: PreparedParty): MatchRea
   if (phone) {
     const mobile = phone.mobile || b.phones.some((q) => q.key === phone.key && q.mobile);
     reasons.push({ code: 'SAME_PHONE', weight: phoneWeight(a, b, mobile), detail: phone.key });
+  } else if (differentMobiles(a, b)) {
+    reasons.push({ code: 'DIFFERENT_MOBILE', weight: WEIGHTS.phone.differentMobiles, detail: `${a.phones[0].key} ≠ ${b.phones[0].key}` });
+  }
+  if (colleagueEmails(a, b)) {
+    // The shared domain is what colleagues have in common: it says nothing more.
+    reasons.push({ code: 'COLLEAGUE_EMAILS', weight: WEIGHTS.email.colleagues, detail: `${a.email!.address} ≠ ${b.email!.address}` });
+    return reasons;
   }
   const domain = a.domains.find((d) => b.domains.includes(d));
   if (domain && !sameEmail) reasons.push({ code: 'SAME_DOMAIN', weight: WEIGHTS.domain.same, detail: domain });

@@ -1,5 +1,5 @@
 /** Duplicate detection for leads, contacts and accounts: pure functions, no database. */
-export { blockingKeys, preparedBlockingKeys } from './blocking';
+export { blockingKeys, keyEvidence, type KeyEvidence, preparedBlockingKeys } from './blocking';
 export { type CompanyName, parseCompanyName } from './company-name';
 export { type CompanyNameComparison, compareCompanyNames } from './company-name-similarity';
 export {
@@ -11,7 +11,7 @@ export {
   matchRecords,
   scoreFromBits,
 } from './match';
-export { type MatchOptions, type PartyKind, type PartyRecord, type PreparedParty, prepareParty } from './party';
+export { type MatchOptions, type PartyKind, type PartyRecord, type PreparedParty, prepareParty, preparedCreditCode } from './party';
 export {
   type PersonName,
   type PersonNameComparison,

@@ -47,6 +47,13 @@ describe('matchRecords', () => {
     ['a shared mailbox is not a person', { a: lead('张伟', null, { email: 'info@xinghe.com' }), b: lead('李娜', null, { email: 'INFO@xinghe.com' }), level: 'none', reason: 'DIFFERENT_PERSON_NAME' }],
     ['same switchboard, other people', { a: lead('张伟', '星河智造', { phones: ['010-6552 8888'] }), b: lead('李娜', '星河智造', { phones: ['(010) 65528888'] }), level: 'none', reason: 'DIFFERENT_PERSON_NAME' }],
     ['same name only', { a: lead('张伟', null), b: lead('张伟', null), level: 'none', reason: 'SAME_PERSON_NAME' }],
+    // A trade-show list: colleagues share the company, its domain and the city; their own mailboxes and mobiles tell them apart.
+    ['colleagues with their own mailboxes', { a: lead('李军', '导入公司391有限公司', { email: 'li.jun@daoru391.cn', city: '上海' }), b: lead('王军', '导入公司391有限公司', { email: 'wang.jun@daoru391.cn', city: '上海' }), level: 'none', reason: 'COLLEAGUE_EMAILS' }],
+    ['namesakes at other companies, other mobiles', { a: lead('郭海燕', '导入公司1926有限公司', { phones: ['158 4392 1186'], city: '上海' }), b: lead('郭海燕', '导入公司268有限公司', { phones: ['187 9849 3540'], city: '上海' }), level: 'none', reason: 'DIFFERENT_MOBILE' }],
+    // A second mailbox on a mail host does not outweigh the same person at the same company; a
+    // second mobile leaves it for a person to judge (two 张伟 at one company have two mobiles).
+    ['same person at the company, private mailboxes', { a: lead('张伟', '北京星河智造科技有限公司', { email: 'zhangwei@163.com' }), b: lead('张伟', '星河智造科技', { email: 'zw1988@qq.com' }), level: 'strong', reason: 'SAME_PERSON_AT_COMPANY' }],
+    ['same person at the company, a second mobile', { a: lead('张伟', '北京星河智造科技有限公司', { phones: ['138 1234 5678'] }), b: lead('张伟', '星河智造科技', { phones: ['139 8765 4321'] }), level: 'possible', reason: 'DIFFERENT_MOBILE' }],
     ['same person, typos, same birth date and address', { a: { kind: 'contact', givenName: 'mikhayla', familyName: 'hannagan', address: '20 rupp place brentwood vlge', city: 'penshurst', postcode: '2257', birthDate: '1977-05-01' }, b: { kind: 'contact', givenName: 'mikhvyla', familyName: 'hannagan', address: '20 rupp lace brentwoo dvlge', city: 'penshurst', postcode: '2283', birthDate: '19770501' }, level: 'strong', reason: 'SAME_BIRTH_DATE' }],
     // Lead against account: does this lead belong to a known customer?
     ['a lead of a known account', { a: lead('John Smith', 'Acme Inc.', { email: 'john@acme.com' }), b: account('ACME Inc', { website: 'https://www.acme.com' }), level: 'strong', reason: 'SAME_COMPANY' }],

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { matchPrepared, type MatchResult, type PartyRecord, type PreparedParty, prepareParty, preparedBlockingKeys } from './index.js';
+import { matchPrepared, type MatchResult, type PartyRecord, type PreparedParty, prepareParty, preparedBlockingKeys, preparedCreditCode } from './index.js';
 
 /** The record types duplicate detection and merge work on. */
 export const DEDUP_OBJECTS = ['leads', 'accounts', 'contacts'] as const;
@@ -68,7 +68,8 @@ export function prepareRecord(object: DedupObject, record: MatchableRecord): Pre
     object,
     id: record.id,
     person: preparedPerson,
-    company: person === company ? preparedPerson : prepareParty(company),
+    // A person's company party differs from the person only by the credit code: not parsed twice.
+    company: person === company ? preparedPerson : { ...preparedPerson, creditCode: preparedCreditCode(company.creditCode) },
   };
 }
 

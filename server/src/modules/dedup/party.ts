@@ -66,11 +66,16 @@ const place = (value: string | null | undefined) => {
 
 const isRegion = (code: string): code is CountryCode => /^[A-Z]{2}$/.test(code);
 
+/** A credit code normalised, and only when its check character is valid. */
+export function preparedCreditCode(value: string | null | undefined): string | null {
+  const code = value ? normalizeCreditCode(value) : null;
+  return code && isValidCreditCode(code) ? code : null;
+}
+
 export function prepareParty(record: PartyRecord, options: MatchOptions = {}): PreparedParty {
   const country = text(record.country)?.toUpperCase();
   const region = country && isRegion(country) ? country : (options.defaultRegion ?? 'CN');
   const companyText = text(record.kind === 'account' ? (record.name ?? record.company) : record.company);
-  const creditCode = record.creditCode ? normalizeCreditCode(record.creditCode) : null;
   const email = record.email ? normalizeEmail(record.email) : null;
   const domains = [record.website, email?.domain]
     .map((d) => (d ? companyDomain(d) : null))
@@ -80,7 +85,7 @@ export function prepareParty(record: PartyRecord, options: MatchOptions = {}): P
     kind: record.kind,
     person: record.kind === 'account' ? null : parsePersonName(record),
     company: companyText ? parseCompanyName(companyText) : null,
-    creditCode: creditCode && isValidCreditCode(creditCode) ? creditCode : null,
+    creditCode: preparedCreditCode(record.creditCode),
     email,
     phones: (record.phones ?? []).flatMap((p) => normalizePhoneNumber(p, region) ?? []),
     domains: [...new Set(domains)],

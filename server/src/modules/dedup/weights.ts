@@ -22,7 +22,8 @@ export function graded(similarity: number, g: Grade): number {
 
 export const WEIGHTS = {
   creditCode: { same: 20, different: -20 },
-  email: { same: 18, sameRoleMailbox: 4 },
+  /** `colleagues`: two people's own addresses at one company domain (one person rarely has two). */
+  email: { same: 18, sameRoleMailbox: 4, colleagues: -10 },
   phone: {
     /** Two people with the same mobile number. */
     mobile: 12,
@@ -32,6 +33,8 @@ export const WEIGHTS = {
     sharedLine: 4,
     /** A person's phone on an account record. */
     personOnAccount: 6,
+    /** Two people whose mobile numbers all differ: many have a second one, few share theirs. */
+    differentMobiles: -4,
   },
   domain: { same: 6 },
   /** An account is its company: the name carries most of the evidence. */
