@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { executor, inTransaction, type RequestContext } from '../../platform/access/context.js';
 import { systemContext } from '../../platform/auth/context-loader.js';
 import { queryRows } from '../../platform/db/client.js';
@@ -42,16 +42,20 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
   for (let i = 0; i < rows.length; i += INSERT_ROWS) await insert(rows.slice(i, i + INSERT_ROWS));
 }
 
-/** Keys shared by at most MAX_KEY_RECORDS records of the objects (the record itself included). */
+/**
+ * Keys shared by at most MAX_KEY_RECORDS records of each of the objects (the record itself
+ * included). Counting stops past the limit: a key as common as 公司 would otherwise count
+ * thousands of index entries for every record asking.
+ */
 export async function usefulKeys(ctx: RequestContext, objects: readonly DedupObject[], keys: readonly string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
-  const rows = await queryRows<{ key: string; object: string; n: number }>(
+  const rows = await queryRows<{ key: string }>(
     executor(ctx),
-    sql`SELECT key, object, count(*)::int AS n FROM dedup_keys
-        WHERE tenant_id = ${ctx.tenantId} AND object = ANY(${textArray(objects)}) AND key = ANY(${textArray(keys)})
-        GROUP BY key, object`,
+    sql`SELECT DISTINCT s.key FROM unnest(${textArray(keys)}) AS s(key) CROSS JOIN unnest(${textArray(objects)}) AS o(object)
+        WHERE (SELECT count(*) FROM (SELECT FROM dedup_keys k
+                 WHERE k.tenant_id = ${ctx.tenantId} AND k.key = s.key AND k.object = o.object LIMIT ${MAX_KEY_RECORDS + 1}) AS shared) > ${MAX_KEY_RECORDS}`,
   );
-  const common = new Set(rows.filter((r) => r.n > MAX_KEY_RECORDS).map((r) => r.key));
+  const common = new Set(rows.map((r) => r.key));
   return new Set(keys.filter((k) => !common.has(k)));
 }
 
@@ -129,9 +133,11 @@ export async function indexRecords(ctx: RequestContext, object: DedupObject, rec
   const prepared = new Map(changed.map((r) => [r.id, prepareRecord(object, asRecord(r))]));
   const keysOf = new Map([...prepared].map(([id, p]) => [id, recordKeys(p)]));
   const changedIds = [...prepared.keys()];
-  await exec
-    .delete(dedupKeys)
-    .where(and(eq(dedupKeys.tenantId, ctx.tenantId), eq(dedupKeys.object, object), inArray(dedupKeys.recordId, changedIds)));
+  // A record the index has no state for has no keys and no pairs yet (new ones, an import's).
+  const reindexed = changedIds.filter((id) => known.has(id));
+  if (reindexed.length > 0) {
+    await exec.execute(sql`DELETE FROM dedup_keys WHERE tenant_id = ${ctx.tenantId} AND object = ${object} AND record_id = ANY(${uuidArray(reindexed)})`);
+  }
   const keyRows = [...keysOf].flatMap(([recordId, keys]) => keys.map((key) => ({ tenantId: ctx.tenantId, key, object, recordId })));
   await insertChunks(keyRows, (chunk) => exec.insert(dedupKeys).values(chunk).onConflictDoNothing());
 
@@ -191,18 +197,15 @@ export async function indexRecords(ctx: RequestContext, object: DedupObject, rec
       });
     }
   }
-  await deletePairs(ctx, object, changedIds);
+  await deletePairs(ctx, object, reindexed);
   await insertChunks([...pairs.values()], (chunk) => exec.insert(dedupPairs).values(chunk).onConflictDoNothing());
 }
 
 async function deletePairs(ctx: RequestContext, object: DedupObject, ids: readonly string[]) {
-  await executor(ctx)
-    .delete(dedupPairs)
-    .where(and(
-      eq(dedupPairs.tenantId, ctx.tenantId),
-      eq(dedupPairs.object, object),
-      or(inArray(dedupPairs.recordA, [...ids]), inArray(dedupPairs.recordB, [...ids])),
-    ));
+  if (ids.length === 0) return;
+  const records = uuidArray(ids);
+  await executor(ctx).execute(sql`DELETE FROM dedup_pairs WHERE tenant_id = ${ctx.tenantId} AND object = ${object}
+    AND (record_a = ANY(${records}) OR record_b = ANY(${records}))`);
 }
 
 /** Takes records out of the index (deleted, or merged away). Runs in the caller's transaction. */
