@@ -1,7 +1,8 @@
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, getTableName, inArray, lt, sql } from 'drizzle-orm';
 import { executor, inTransaction, type RequestContext } from '../../platform/access/context.js';
 import { systemContext } from '../../platform/auth/context-loader.js';
 import { queryRows } from '../../platform/db/client.js';
+import { analyzeIfGrown } from '../../platform/db/statistics.js';
 import type { ApiRecord } from '../../platform/records/record-store.js';
 import { DEDUP_STORES, loadRecords, storeColumns } from './dedup-stores.js';
 import { keyEvidence } from './index.js';
@@ -31,6 +32,8 @@ export const MAX_KEY_RECORDS = 200;
 export const MAX_CANDIDATES = 300;
 /** Records indexed per transaction. */
 const BATCH = 200;
+/** Records indexed at once from which the index's statistics are checked. */
+const BULK = 100;
 /** Rows per multi-row INSERT. */
 const INSERT_ROWS = 1000;
 
@@ -140,6 +143,8 @@ export async function indexRecords(ctx: RequestContext, object: DedupObject, rec
   }
   const keyRows = [...keysOf].flatMap(([recordId, keys]) => keys.map((key) => ({ tenantId: ctx.tenantId, key, object, recordId })));
   await insertChunks(keyRows, (chunk) => exec.insert(dedupKeys).values(chunk).onConflictDoNothing());
+  // A bulk of records (an import's) may have just grown the index from nothing: see analyzeIfGrown.
+  if (changed.length >= BULK) for (const table of [dedupKeys, dedupPairs]) await analyzeIfGrown(exec, getTableName(table));
 
   // Candidates of every changed record in one query, then scored here. The changed records' keys
   // go in as arrays, not read back from the table: right after a bulk load the table has no
