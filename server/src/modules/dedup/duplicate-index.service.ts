@@ -66,7 +66,8 @@ export async function usefulKeys(ctx: RequestContext, objects: readonly DedupObj
  * The condition on a group of shared keys (column `evidence`, see `keyEvidence`) for two people to
  * be compared: a contact point, or a name and a workplace.
  */
-const PEOPLE_SHARE_ENOUGH = sql`(bool_or(evidence = 'identity')
+const SHARES_IDENTITY = sql`bool_or(evidence = 'identity')`;
+const PEOPLE_SHARE_ENOUGH = sql`(${SHARES_IDENTITY}
   OR (bool_or(evidence IN ('name', 'name+place')) AND bool_or(evidence IN ('place', 'name+place'))))`;
 
 /**
@@ -90,7 +91,7 @@ export async function candidatesByKeys(
         WHERE k.record_id <> ${exclude}
         GROUP BY k.object, k.record_id
         ${asking === 'accounts' ? sql`` : sql`HAVING k.object = 'accounts' OR ${PEOPLE_SHARE_ENOUGH}`}
-        ORDER BY bool_or(evidence = 'identity') DESC, count(*) DESC, k.record_id LIMIT ${MAX_CANDIDATES}`,
+        ORDER BY ${SHARES_IDENTITY} DESC, count(*) DESC, k.record_id LIMIT ${MAX_CANDIDATES}`,
   );
   return rows;
 }
@@ -138,9 +139,7 @@ export async function indexRecords(ctx: RequestContext, object: DedupObject, rec
   const changedIds = [...prepared.keys()];
   // A record the index has no state for has no keys and no pairs yet (new ones, an import's).
   const reindexed = changedIds.filter((id) => known.has(id));
-  if (reindexed.length > 0) {
-    await exec.execute(sql`DELETE FROM dedup_keys WHERE tenant_id = ${ctx.tenantId} AND object = ${object} AND record_id = ANY(${uuidArray(reindexed)})`);
-  }
+  await deleteKeys(ctx, object, reindexed);
   const keyRows = [...keysOf].flatMap(([recordId, keys]) => keys.map((key) => ({ tenantId: ctx.tenantId, key, object, recordId })));
   await insertChunks(keyRows, (chunk) => exec.insert(dedupKeys).values(chunk).onConflictDoNothing());
   // A bulk of records (an import's) may have just grown the index from nothing: see analyzeIfGrown.
@@ -154,7 +153,7 @@ export async function indexRecords(ctx: RequestContext, object: DedupObject, rec
   const shared = sources.length
     ? await queryRows<{ src: string; cand: string; n: number; identity: boolean }>(
         exec,
-        sql`SELECT s.src, k.record_id AS cand, count(*)::int AS n, bool_or(evidence = 'identity') AS identity
+        sql`SELECT s.src, k.record_id AS cand, count(*)::int AS n, ${SHARES_IDENTITY} AS identity
             FROM unnest(${uuidArray(sources.map((k) => k.recordId))}, ${textArray(sources.map((k) => k.key))},
                         ${textArray(sources.map((k) => keyEvidence(k.key)))}) AS s(src, key, evidence)
             JOIN dedup_keys k ON k.tenant_id = ${ctx.tenantId} AND k.key = s.key AND k.object = ${object} AND k.record_id <> s.src
@@ -206,6 +205,11 @@ export async function indexRecords(ctx: RequestContext, object: DedupObject, rec
   await insertChunks([...pairs.values()], (chunk) => exec.insert(dedupPairs).values(chunk).onConflictDoNothing());
 }
 
+async function deleteKeys(ctx: RequestContext, object: DedupObject, ids: readonly string[]) {
+  if (ids.length === 0) return;
+  await executor(ctx).execute(sql`DELETE FROM dedup_keys WHERE tenant_id = ${ctx.tenantId} AND object = ${object} AND record_id = ANY(${uuidArray(ids)})`);
+}
+
 async function deletePairs(ctx: RequestContext, object: DedupObject, ids: readonly string[]) {
   if (ids.length === 0) return;
   const records = uuidArray(ids);
@@ -216,9 +220,8 @@ async function deletePairs(ctx: RequestContext, object: DedupObject, ids: readon
 /** Takes records out of the index (deleted, or merged away). Runs in the caller's transaction. */
 export async function forgetRecords(ctx: RequestContext, object: DedupObject, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  const exec = executor(ctx);
-  await exec.delete(dedupKeys).where(and(eq(dedupKeys.tenantId, ctx.tenantId), eq(dedupKeys.object, object), inArray(dedupKeys.recordId, [...ids])));
-  await exec
+  await deleteKeys(ctx, object, ids);
+  await executor(ctx)
     .delete(dedupIndexState)
     .where(and(eq(dedupIndexState.tenantId, ctx.tenantId), eq(dedupIndexState.object, object), inArray(dedupIndexState.recordId, [...ids])));
   await deletePairs(ctx, object, ids);
