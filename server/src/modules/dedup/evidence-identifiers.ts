@@ -20,11 +20,16 @@ function colleagueEmails(a: PreparedParty, b: PreparedParty): boolean {
   return !!x && !!y && isPerson(a) && isPerson(b) && !x.role && !y.role && x.address !== y.address && x.domain === y.domain && a.domains.includes(x.domain);
 }
 
-/** Two people whose mobile numbers are all different: a mobile number belongs to one person, and people keep theirs. */
-function differentMobiles(a: PreparedParty, b: PreparedParty): boolean {
-  const mobiles = (p: PreparedParty) => p.phones.filter((ph) => ph.mobile).map((ph) => ph.key);
+const mobiles = (p: PreparedParty) => p.phones.filter((ph) => ph.mobile).map((ph) => ph.key);
+
+/**
+ * Two people whose mobile numbers are all different (a mobile number belongs to one person, and
+ * people keep theirs): the detail that says so, or null.
+ */
+function differentMobiles(a: PreparedParty, b: PreparedParty): string | null {
+  if (!isPerson(a) || !isPerson(b)) return null;
   const [x, y] = [mobiles(a), mobiles(b)];
-  return isPerson(a) && isPerson(b) && x.length > 0 && y.length > 0 && !x.some((key) => y.includes(key));
+  return x.length > 0 && y.length > 0 && !x.some((key) => y.includes(key)) ? `${x.join(', ')} ≠ ${y.join(', ')}` : null;
 }
 
 /**
@@ -52,8 +57,9 @@ export function identifierEvidence(a: PreparedParty, b: PreparedParty): MatchRea
   if (phone) {
     const mobile = phone.mobile || b.phones.some((q) => q.key === phone.key && q.mobile);
     reasons.push({ code: 'SAME_PHONE', weight: phoneWeight(a, b, mobile), detail: phone.key });
-  } else if (differentMobiles(a, b)) {
-    reasons.push({ code: 'DIFFERENT_MOBILE', weight: WEIGHTS.phone.differentMobiles, detail: `${a.phones[0].key} ≠ ${b.phones[0].key}` });
+  } else {
+    const mobilesApart = differentMobiles(a, b);
+    if (mobilesApart) reasons.push({ code: 'DIFFERENT_MOBILE', weight: WEIGHTS.phone.differentMobiles, detail: mobilesApart });
   }
   if (colleagueEmails(a, b)) {
     // The shared domain is what colleagues have in common: it says nothing more.

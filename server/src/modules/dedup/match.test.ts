@@ -74,6 +74,14 @@ describe('matchRecords', () => {
     expect(result.score).toBeCloseTo(scoreFromBits(bits), 10);
   });
 
+  it('names the mobiles it compared when they differ, not a landline listed first', () => {
+    const a = lead('张伟', '星河智造', { phones: ['010-6552 8888', '138 1234 5678'] });
+    const b = lead('张伟', '星河智造', { phones: ['139 8765 4321'] });
+    const reason = matchRecords(a, b).reasons.find((r) => r.code === 'DIFFERENT_MOBILE');
+    expect(reason?.detail).toMatch(/13812345678.*≠.*13987654321/);
+    expect(reason?.detail).not.toContain('65528888');
+  });
+
   it('reads phone numbers in the default region unless the record has a country', () => {
     const a = account('Acme', { phones: ['310-246-1501'] });
     const b = account('Acme', { phones: ['+1 310 246 1501'] });
