@@ -1,11 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { inTransaction, type RequestContext } from '../access/context.js';
 import { openDatabase, queryRows, type Database } from '../db/client.js';
 import { enqueue } from '../jobs/enqueue.js';
 import { jobs } from '../jobs/jobs.schema.js';
 import { openTestDatabase, type TestDatabase } from '../../../test/test-database.js';
-import { dispatchEvents } from './dispatcher.js';
+import { dispatchEvents, OutboxDispatcher } from './dispatcher.js';
 import { drainEvents } from './event-processing.js';
 import { outboxEvents, type DomainEvent } from './events.schema.js';
 import { publishEvent } from './publish.js';
@@ -115,8 +115,8 @@ describe('domain events', () => {
     let dispatched = 0;
     for (;;) {
       const [a, b] = await Promise.all([dispatchEvents(testDb.db, 7), dispatchEvents(other, 7)]);
-      dispatched += a + b;
-      if (a + b === 0) break;
+      dispatched += a.length + b.length;
+      if (a.length + b.length === 0) break;
     }
     expect(dispatched).toBe(60);
     const [counts] = await queryRows<{ jobs: number; keys: number }>(
@@ -193,5 +193,56 @@ describe('domain events', () => {
     await enqueue(testDb.db, { type: 'events.deliver', tenantId: ctx.tenantId, payload: { subscriber: 'test.accounts', tenantId: ctx.tenantId, eventId } });
     await drainEvents(testDb.db, { logger: quiet });
     expect(seen).toEqual([{ subscriber: 'accounts', type: 'accounts.created', recordId }]);
+  });
+});
+
+describe('a dispatcher following its cursor', () => {
+  const publishSome = async (n: number) => {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) ids.push(await publishEvent(ctx, { type: 'notes.added', object: 'notes', recordId, payload: { i } }));
+    return ids;
+  };
+  /** Events of a transaction that commits late: their ids were taken before newer events committed. */
+  const publishLate = async (n: number) => {
+    const ids = await publishSome(n);
+    const hide = (dispatchedAt: unknown) => testDb.db.update(outboxEvents).set({ dispatchedAt: dispatchedAt as null }).where(inArray(outboxEvents.id, ids));
+    await hide(sql`'-infinity'::timestamptz`);
+    return { ids, commit: () => hide(null) };
+  };
+  const undispatched = async () =>
+    (await testDb.db.select({ id: outboxEvents.id }).from(outboxEvents).where(isNull(outboxEvents.dispatchedAt)).orderBy(outboxEvents.id)).map((e) => e.id);
+
+  it('takes newer events first, then those that committed below it, all of them', async () => {
+    const late = await publishLate(3);
+    const first = await publishSome(2);
+    const dispatcher = new OutboxDispatcher(testDb.db, 2, 60_000);
+    expect(await dispatcher.dispatch()).toBe(2);
+    await late.commit();
+    expect(late.ids[2] < first[0]).toBe(true);
+    const newer = await publishSome(4);
+
+    const step = async () => [await dispatcher.dispatch(), await undispatched()];
+    expect(await step()).toEqual([2, [...late.ids, ...newer.slice(2)]]);
+    expect(await step()).toEqual([2, late.ids]);
+    // Nothing beyond the cursor: a sweep from the start.
+    expect(await step()).toEqual([2, [late.ids[2]]]);
+    // It found a full batch below the cursor, so it sweeps again before taking newer events.
+    const newest = await publishSome(2);
+    expect(await step()).toEqual([2, [newest[1]]]);
+    expect(await step()).toEqual([1, []]);
+    expect(await step()).toEqual([0, []]);
+    await drainEvents(testDb.db, { logger: quiet });
+    expect(seen.filter((e) => e.subscriber === 'everything')).toHaveLength(11);
+  });
+
+  it('sweeps from the start when its interval is up, even while newer events keep coming', async () => {
+    const late = await publishLate(1);
+    await publishSome(1);
+    const dispatcher = new OutboxDispatcher(testDb.db, 1, 0);
+    await dispatcher.dispatch();
+    await late.commit();
+    const newer = await publishSome(1);
+    await dispatcher.dispatch();
+    expect(await undispatched()).toEqual(newer);
   });
 });

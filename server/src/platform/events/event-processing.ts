@@ -3,7 +3,7 @@ import { scheduleJobsCleanup } from '../jobs/cleanup.job.js';
 import { JobWorker, type JobWorkerOptions } from '../jobs/job-worker.js';
 import { scheduleDeliveriesCleanup } from '../webhooks/cleanup.job.js';
 import { scheduleOutboxCleanup } from './cleanup.job.js';
-import { dispatchEvents } from './dispatcher.js';
+import { OutboxDispatcher } from './dispatcher.js';
 
 export interface EventProcessingOptions extends Omit<JobWorkerOptions, 'pollTasks'> {
   /** Events moved from the outbox per transaction; default 100. */
@@ -19,7 +19,8 @@ export async function startEventProcessing(db: AppDb, opts: EventProcessingOptio
   await scheduleJobsCleanup(db);
   await scheduleOutboxCleanup(db);
   await scheduleDeliveriesCleanup(db);
-  const worker = new JobWorker(db, { ...opts, pollTasks: [(db) => dispatchEvents(db, opts.dispatchBatch)] });
+  const dispatcher = new OutboxDispatcher(db, opts.dispatchBatch);
+  const worker = new JobWorker(db, { ...opts, pollTasks: [() => dispatcher.dispatch()] });
   worker.start();
   return worker;
 }
@@ -30,8 +31,9 @@ export async function startEventProcessing(db: AppDb, opts: EventProcessingOptio
  */
 export async function drainEvents(db: AppDb, opts: Omit<JobWorkerOptions, 'pollTasks'> = {}, maxRounds = 1000): Promise<void> {
   const worker = new JobWorker(db, { retryDelayMs: () => 0, ...opts });
+  const dispatcher = new OutboxDispatcher(db);
   for (let round = 0; round < maxRounds; round++) {
-    const dispatched = await dispatchEvents(db);
+    const dispatched = await dispatcher.dispatch();
     const ran = await worker.runOnce();
     if (dispatched === 0 && ran === 0) return;
   }

@@ -188,7 +188,7 @@ describe('webhook delivery', () => {
       await forgetEvents();
       await accountCreated(ctx);
       // Dispatched (delivery and job created), then the webhook is deleted before the job runs.
-      expect(await dispatchEvents(testDb.db)).toBe(1);
+      expect(await dispatchEvents(testDb.db)).toHaveLength(1);
       expect((await listDeliveries(ctx, hook.id)).data).toMatchObject([{ status: 'pending', attempts: 0 }]);
       await deleteWebhook(ctx, hook.id);
       await drain();
