@@ -38,6 +38,7 @@ export function resultsMarkdown(result: BenchResult): string {
     ...(imp ? [
       `| Lead import, ${n(imp.rows)} rows (${imp.duplicatesPlanted} already in the CRM; dedup on) | ${n(imp.importRowsPerSecond)} rows/s | raw \`COPY\`: ${n(imp.copyRowsPerSecond)} rows/s | ${imp.importRatio} (≥ 0.25) |`,
       `| … including scoring and assignment of every new lead | ${n(imp.endToEndRowsPerSecond)} rows/s | raw \`COPY\` | ${imp.endToEndRatio} |`,
+      `| … until all it set off has settled (duplicate index, event deliveries) | ${n(imp.settledRowsPerSecond)} rows/s | | |`,
     ] : []),
     ...(r ? [
       `| Get one account by id, ${result.connections} connections | ${load(r.getById.ours)} | bare SQL route: ${load(r.getById.bare)} | ${r.getById.throughputRatio} (≥ 0.5) |`,

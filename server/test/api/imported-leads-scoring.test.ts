@@ -1,8 +1,11 @@
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext, loadUserContext } from '../../src/platform/auth/context-loader.js';
 import { drainEvents } from '../../src/platform/events/event-processing.js';
 import { autoAssignPromoted } from '../../src/modules/assignment/lead-routing.service.js';
-import { scoreImportedLeadsJob } from '../../src/modules/imports/imported-leads.job.js';
+import { enqueueImportedLeads, scoreImportedLeadsJob } from '../../src/modules/imports/imported-leads.job.js';
+import { queryRows } from '../../src/platform/db/client.js';
+import { jobs } from '../../src/platform/jobs/jobs.schema.js';
 import { createLeadsBulk, leadHistory, leadStore, type Lead } from '../../src/modules/leads/leads.service.js';
 import { rescoreLeads } from '../../src/modules/scoring/lead-scoring.service.js';
 import { createTestApp, type ApiClient, type TestApp } from '../test-app.js';
@@ -124,4 +127,37 @@ describe('scoring and routing of imported leads in batches', () => {
     expect(new Set(statuses.map((s) => s.owner))).toEqual(new Set(['ka1', 'ka2', 'smb1', 'smb2', 'smb3', null, 'admin']));
     expect((await batch.admin.post('/audit/verify', {})).body.ok).toBe(true);
   }, 300_000);
+});
+
+describe('the duplicate index of imported leads', () => {
+  it('is written by a job of its own, queued with the scoring but behind it', async () => {
+    const tenant = await setUpTenant();
+    const db = t.database.db;
+    const importId = '0190f0f0-0000-7000-8000-000000000002';
+    const loaded = await loadUserContext(db, tenant.tenantId, tenant.adminId, {});
+    const twins = [
+      { name: '周明', company: '星河智造', email: 'zhou.ming@xinghe.example', source: 'import' },
+      { name: '周明', company: '星河智造科技', email: 'ZHOU.MING@xinghe.example', source: 'import' },
+    ];
+    const created = await createLeadsBulk(loaded!.ctx, twins, 'import', { importId });
+    const payload = { tenantId: tenant.tenantId, importId, leadIds: created.map((l) => l.id) };
+    const indexed = async () => {
+      const [row] = await queryRows<{ states: number; pairs: number }>(db, sql`SELECT
+        (SELECT count(*)::int FROM dedup_index_state WHERE tenant_id = ${tenant.tenantId} AND record_id IN (${sql.join(payload.leadIds.map((id) => sql`${id}::uuid`), sql`, `)})) AS states,
+        (SELECT count(*)::int FROM dedup_pairs WHERE tenant_id = ${tenant.tenantId} AND object = 'leads') AS pairs`);
+      return row;
+    };
+    // The per-lead subscribers leave imported leads to the import's jobs.
+    await drainEvents(db);
+    expect(await indexed()).toEqual({ states: 0, pairs: 0 });
+
+    await db.transaction((tx) => enqueueImportedLeads(tx, payload, 2));
+    const queued = await db.select({ type: jobs.type, priority: jobs.priority }).from(jobs).where(and(eq(jobs.tenantId, tenant.tenantId), sql`${jobs.uniqueKey} LIKE ${`imports:${importId}:%`}`));
+    expect(queued.sort((a, b) => b.priority - a.priority)).toEqual([
+      { type: 'imports.score-leads', priority: 0 },
+      { type: 'imports.index-leads', priority: -1 },
+    ]);
+    await drainEvents(db);
+    expect(await indexed()).toEqual({ states: 2, pairs: 1 });
+  }, 120_000);
 });
