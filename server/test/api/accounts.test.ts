@@ -117,6 +117,8 @@ describe('accounts', () => {
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(seen).toEqual(names);
+    // The page size is written into the prepared statement of its shape: each size gets its own.
+    for (const limit of [4, 7, 4, 1]) expect((await tenant.get(`/accounts?sort=name&limit=${limit}`)).body.data).toEqual(names.slice(0, limit).map((name) => expect.objectContaining({ name })));
     const desc = await tenant.get('/accounts?sort=-name&limit=3');
     expect(desc.body.data.map((r: { name: string }) => r.name)).toEqual(['Paging 22', 'Paging 21', 'Paging 20']);
     const finance = await tenant.get(`/accounts?filter[industry]=${encodeURIComponent('金融')}&limit=200`);
