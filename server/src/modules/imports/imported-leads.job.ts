@@ -51,10 +51,10 @@ export const indexImportedLeadsJob = defineJob<ImportedLeadsPayload>('imports.in
 const INDEX_PRIORITY = -1;
 
 /** Queues the scoring and the indexing of a chunk's new leads, in the chunk's transaction (so a committed chunk always has its jobs). */
-export function enqueueImportedLeads(exec: Executor, payload: ImportedLeadsPayload, chunkEnd: number) {
-  if (payload.leadIds.length === 0) return Promise.resolve();
+export async function enqueueImportedLeads(exec: Executor, payload: ImportedLeadsPayload, chunkEnd: number): Promise<void> {
+  if (payload.leadIds.length === 0) return;
   const key = `imports:${payload.importId}`;
-  return enqueueMany(exec, [
+  await enqueueMany(exec, [
     { type: scoreImportedLeadsJob.type, tenantId: payload.tenantId, payload, uniqueKey: `${key}:score:${chunkEnd}` },
     { type: indexImportedLeadsJob.type, tenantId: payload.tenantId, payload, uniqueKey: `${key}:index:${chunkEnd}`, priority: INDEX_PRIORITY },
   ]);
