@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { evaluateBusinessDedup } from './business-dedup';
 import { evaluateCnNameVariants } from './cn-name-variants';
 import { datasetsRoot } from './datasets';
+import { evaluateLeadDedup } from './lead-dedup';
 import { evaluateLeadScoring, formatLeadScoringTable } from './lead-scoring';
 import { evaluatePersonDedup } from './person-dedup';
 
@@ -21,6 +22,7 @@ const timed = <T>(run: () => T): { result: T; seconds: number } => {
 
 const person = timed(evaluatePersonDedup);
 const business = timed(evaluateBusinessDedup);
+const leads = timed(evaluateLeadDedup);
 const cnNames = timed(evaluateCnNameVariants);
 const leadScoringStart = performance.now();
 const leadScoring = await evaluateLeadScoring(datasetsRoot());
@@ -28,12 +30,15 @@ const leadScoringSeconds = Math.round(performance.now() - leadScoringStart) / 10
 
 const TARGETS = { personF1: 0.99, businessF1: 0.98, cnTop1: 0.95 } as const;
 const pct = (x: number) => (100 * x).toFixed(2);
+const n = (x: number) => x.toLocaleString('en-US');
 const row = (set: string, metric: string, value: number, target?: number) =>
   `| ${set} | ${metric} | ${pct(value)} | ${target === undefined ? '' : `≥ ${pct(target)}`} | ${target === undefined ? '' : value >= target ? 'yes' : '**no**'} |`;
 
 const p = person.result;
 const b = business.result;
 const c = cnNames.result;
+const l = leads.result;
+const LEADS = 'Leads at companies: febrl 3 at listed companies';
 const table = [
   '| Set | Metric (%) | Value | Target | Met |',
   '|---|---|---|---|---|',
@@ -47,6 +52,11 @@ const table = [
   row('Business: fodors × zagats, fixed rule', 'F1', b.fixedRule.f1, TARGETS.businessF1),
   row('Business: fodors × zagats, 5-fold CV threshold', 'F1', b.crossValidated.f1),
   row('Business: fodors × zagats', 'blocking recall', b.blockingRecall),
+  row(`${LEADS}, strong or exact`, 'precision', l.strong.precision),
+  row(`${LEADS}, strong or exact`, 'recall', l.strong.recall),
+  row(`${LEADS}, strong or exact`, 'F1', l.strong.f1),
+  row(`${LEADS}, possible or above`, 'F1', l.possible.f1),
+  row(LEADS, 'blocking recall', l.blockingRecall),
   row('Chinese names: short → full legal name', 'top-1 accuracy', c.top1Accuracy, TARGETS.cnTop1),
   row('Chinese names: short → full legal name', 'blocking recall', c.blockingRecall),
 ].join('\n');
@@ -58,6 +68,7 @@ const results = {
   targets: TARGETS,
   person: { ...p, seconds: person.seconds },
   business: { ...b, seconds: business.seconds },
+  leads: { ...l, seconds: leads.seconds },
   cnNameVariants: { ...c, seconds: cnNames.seconds },
   leadScoring: { ...leadScoring, seconds: leadScoringSeconds },
 };
@@ -70,8 +81,12 @@ console.log(
   `\nPerson threshold: score ${p.threshold.toPrecision(3)} = ${p.thresholdBits.toFixed(1)} bits of evidence, chosen on ${p.thresholdChosenOn}; ${p.candidatePairs} candidate pairs of 25,000,000.`,
 );
 console.log(`Business: fixed rule = level strong or exact (score ≥ ${b.threshold}); ${b.candidatePairs} candidate pairs of 176,423.`);
+console.log(
+  `Leads at companies: ${n(l.leads)} leads at ${l.employers} employers (the largest has ${l.largestEmployer}), ${n(l.trueLinks)} true pairs, ` +
+    `${n(l.candidatePairs)} candidate pairs; ${l.colleaguesCalledStrong} of ${n(l.colleaguePairs)} compared colleagues called strong or exact.`,
+);
 console.log(`\n${formatLeadScoringTable(leadScoring)}`);
 console.log(
   `\nTime: person ${person.seconds} s, business ${business.seconds} s, Chinese names ${cnNames.seconds} s, ` +
-    `lead scoring ${leadScoringSeconds} s. Written to ${out}.`,
+    `leads at companies ${leads.seconds} s, lead scoring ${leadScoringSeconds} s. Written to ${out}.`,
 );

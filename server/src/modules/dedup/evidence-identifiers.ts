@@ -1,5 +1,6 @@
 import { type PreparedParty } from './party';
 import { type MatchReason } from './reasons';
+import { editDistance } from './similarity';
 import { WEIGHTS } from './weights';
 
 const isPerson = (p: PreparedParty) => p.kind !== 'account';
@@ -10,26 +11,34 @@ function phoneWeight(a: PreparedParty, b: PreparedParty, mobile: boolean): numbe
   return WEIGHTS.phone.personOnAccount;
 }
 
+/** One keystroke apart (a character mistyped, added or dropped, two neighbours swapped): the same contact point, mistyped. */
+const mistyped = (x: string, y: string) => editDistance(x, y) === 1;
+
 /**
  * Two people with their own addresses at the same company domain: colleagues, as one person
- * rarely has two mailboxes at one employer. Elsewhere different e-mails prove nothing (a work
- * and a private address, a shared mail host).
+ * rarely has two mailboxes at one employer. Not when one address is the other mistyped; numbers
+ * are no typo there (zhang.wei and zhang.wei2 are two 张伟). Elsewhere different e-mails prove
+ * nothing (a work and a private address, a shared mail host).
  */
 function colleagueEmails(a: PreparedParty, b: PreparedParty): boolean {
   const [x, y] = [a.email, b.email];
-  return !!x && !!y && isPerson(a) && isPerson(b) && !x.role && !y.role && x.address !== y.address && x.domain === y.domain && a.domains.includes(x.domain);
+  if (!x || !y || !isPerson(a) || !isPerson(b) || x.role || y.role || x.address === y.address || x.domain !== y.domain || !a.domains.includes(x.domain)) return false;
+  const local = (address: string) => address.slice(0, address.lastIndexOf('@'));
+  const letters = (mailbox: string) => mailbox.replace(/\d/g, '');
+  return !(mistyped(local(x.address), local(y.address)) && letters(local(x.address)) !== letters(local(y.address)));
 }
 
 const mobiles = (p: PreparedParty) => p.phones.filter((ph) => ph.mobile).map((ph) => ph.key);
 
 /**
  * Two people whose mobile numbers are all different (a mobile number belongs to one person, and
- * people keep theirs): the detail that says so, or null.
+ * people keep theirs), none of them the other's mistyped: the detail that says so, or null.
  */
 function differentMobiles(a: PreparedParty, b: PreparedParty): string | null {
   if (!isPerson(a) || !isPerson(b)) return null;
   const [x, y] = [mobiles(a), mobiles(b)];
-  return x.length > 0 && y.length > 0 && !x.some((key) => y.includes(key)) ? `${x.join(', ')} ≠ ${y.join(', ')}` : null;
+  if (x.length === 0 || y.length === 0 || x.some((key) => y.some((other) => other === key || mistyped(key, other)))) return null;
+  return `${x.join(', ')} ≠ ${y.join(', ')}`;
 }
 
 /**

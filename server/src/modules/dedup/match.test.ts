@@ -74,6 +74,21 @@ describe('matchRecords', () => {
     expect(result.score).toBeCloseTo(scoreFromBits(bits), 10);
   });
 
+  it('reads a contact point one keystroke off as mistyped, not as another person’s', () => {
+    const codes = (a: PartyRecord, b: PartyRecord) => matchRecords(a, b).reasons.map((r) => r.code);
+    // Two digits swapped in a mobile number; a letter dropped from a work address.
+    const mobileTypo = [lead('张伟', '北京星河智造科技有限公司', { phones: ['138 1234 5678'] }), lead('张伟', '星河智造科技', { phones: ['138 1243 5678'] })] as const;
+    expect(codes(...mobileTypo)).not.toContain('DIFFERENT_MOBILE');
+    expect(matchRecords(...mobileTypo).level).toBe('strong');
+    const mailTypo = [lead('Zhang Wei', '北京星河智造科技有限公司', { email: 'zhang.wei@xinghe.com' }), lead('Zhang Wei', '星河智造科技', { email: 'zhang.wi@xinghe.com' })] as const;
+    expect(codes(...mailTypo)).not.toContain('COLLEAGUE_EMAILS');
+    expect(matchRecords(...mailTypo).level).toBe('strong');
+    // A number is no typo: the second 张伟 at a company gets zhang.wei2.
+    const namesakes = [lead('Zhang Wei', '北京星河智造科技有限公司', { email: 'zhang.wei@xinghe.com' }), lead('Zhang Wei', '星河智造科技', { email: 'zhang.wei2@xinghe.com' })] as const;
+    expect(codes(...namesakes)).toContain('COLLEAGUE_EMAILS');
+    expect(matchRecords(...namesakes).level).toBe('none');
+  });
+
   it('names the mobiles it compared when they differ, not a landline listed first', () => {
     const a = lead('张伟', '星河智造', { phones: ['010-6552 8888', '138 1234 5678'] });
     const b = lead('张伟', '星河智造', { phones: ['139 8765 4321'] });
