@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext, loadUserContext } from '../../src/platform/auth/context-loader.js';
 import { drainEvents } from '../../src/platform/events/event-processing.js';
 import { autoAssignPromoted } from '../../src/modules/assignment/lead-routing.service.js';
-import { enqueueImportedLeads, scoreImportedLeadsJob } from '../../src/modules/imports/imported-leads.job.js';
+import { MAX_KEY_RECORDS } from '../../src/modules/dedup/duplicate-index.service.js';
+import { enqueueImportedLeads, indexImportedLeadsJob, scoreImportedLeadsJob } from '../../src/modules/imports/imported-leads.job.js';
 import { queryRows } from '../../src/platform/db/client.js';
 import { jobs } from '../../src/platform/jobs/jobs.schema.js';
 import { createLeadsBulk, leadHistory, leadStore, type Lead } from '../../src/modules/leads/leads.service.js';
@@ -159,5 +160,23 @@ describe('the duplicate index of imported leads', () => {
     ]);
     await drainEvents(db);
     expect(await indexed()).toEqual({ states: 2, pairs: 1 });
+  }, 120_000);
+
+  it('compares records by a key as long as at most MAX_KEY_RECORDS share it, and not once more do', async () => {
+    const tenant = await setUpTenant();
+    const db = t.database.db;
+    const importId = '0190f0f0-0000-7000-8000-000000000003';
+    const loaded = await loadUserContext(db, tenant.tenantId, tenant.adminId, {});
+    // One name at one company, no contact point: only the name and company keys bring them together.
+    const same = () => ({ name: '王芳', company: '大成机械有限公司', source: 'import' });
+    const index = async (n: number) => {
+      const created = await createLeadsBulk(loaded!.ctx, Array.from({ length: n }, same), 'import', { importId });
+      await indexImportedLeadsJob.handler({ tenantId: tenant.tenantId, importId, leadIds: created.map((l) => l.id) }, { db } as never);
+      const [{ pairs }] = await queryRows<{ pairs: number }>(db, sql`SELECT count(*)::int AS pairs FROM dedup_pairs WHERE tenant_id = ${tenant.tenantId}`);
+      return pairs;
+    };
+    expect(await index(MAX_KEY_RECORDS)).toBe((MAX_KEY_RECORDS * (MAX_KEY_RECORDS - 1)) / 2);
+    // One more, and the keys are too common to say anything: the newcomer is compared with no one.
+    expect(await index(1)).toBe((MAX_KEY_RECORDS * (MAX_KEY_RECORDS - 1)) / 2);
   }, 120_000);
 });

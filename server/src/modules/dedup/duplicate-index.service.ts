@@ -147,17 +147,24 @@ export async function indexRecords(ctx: RequestContext, object: DedupObject, rec
 
   // Candidates of every changed record in one query, then scored here. The changed records' keys
   // go in as arrays, not read back from the table: right after a bulk load the table has no
-  // statistics yet, and a self-join planned on none ran for tens of seconds per 500 leads.
-  const useful = await usefulKeys(ctx, [object], [...new Set(keyRows.map((k) => k.key))]);
-  const sources = keyRows.filter((k) => useful.has(k.key));
-  const shared = sources.length
+  // statistics yet, and a self-join planned on none ran for tens of seconds per 500 leads. Each
+  // distinct key's entries are read once, at most MAX_KEY_RECORDS + 1 of them: a key with more is
+  // too common to say anything (usefulKeys), and one with fewer hands its records on as they are.
+  const shared = keyRows.length
     ? await queryRows<{ src: string; cand: string; n: number; identity: boolean }>(
         exec,
-        sql`SELECT s.src, k.record_id AS cand, count(*)::int AS n, ${SHARES_IDENTITY} AS identity
-            FROM unnest(${uuidArray(sources.map((k) => k.recordId))}, ${textArray(sources.map((k) => k.key))},
-                        ${textArray(sources.map((k) => keyEvidence(k.key)))}) AS s(src, key, evidence)
-            JOIN dedup_keys k ON k.tenant_id = ${ctx.tenantId} AND k.key = s.key AND k.object = ${object} AND k.record_id <> s.src
-            GROUP BY s.src, k.record_id
+        sql`WITH s AS (
+              SELECT * FROM unnest(${uuidArray(keyRows.map((k) => k.recordId))}, ${textArray(keyRows.map((k) => k.key))},
+                                   ${textArray(keyRows.map((k) => keyEvidence(k.key)))}) AS s(src, key, evidence)),
+            entries AS (
+              SELECT q.key, e.ids FROM (SELECT DISTINCT key FROM s) AS q
+              CROSS JOIN LATERAL (SELECT array_agg(k.record_id) AS ids FROM (SELECT record_id FROM dedup_keys
+                WHERE tenant_id = ${ctx.tenantId} AND key = q.key AND object = ${object} LIMIT ${MAX_KEY_RECORDS + 1}) AS k) AS e
+              WHERE cardinality(e.ids) <= ${MAX_KEY_RECORDS})
+            SELECT s.src, c.cand, count(*)::int AS n, ${SHARES_IDENTITY} AS identity
+            FROM s JOIN entries USING (key) CROSS JOIN unnest(entries.ids) AS c(cand)
+            WHERE c.cand <> s.src
+            GROUP BY s.src, c.cand
             ${object === 'accounts' ? sql`` : sql`HAVING ${PEOPLE_SHARE_ENOUGH}`}`,
       )
     : [];
