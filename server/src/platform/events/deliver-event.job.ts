@@ -3,7 +3,7 @@ import type { Executor } from '../db/client.js';
 import { enqueueMany, type NewJob } from '../jobs/enqueue.js';
 import { defineJob } from '../jobs/registry.js';
 import { timeStage } from '../perf/stage-times.js';
-import { outboxEvents, type DomainEvent } from './events.schema.js';
+import { outboxEvents, type EventHandle } from './events.schema.js';
 import { findSubscriber, subscribersFor } from './subscribers.js';
 
 export interface DeliverEventPayload {
@@ -30,7 +30,7 @@ function deliveryJob(subscriber: string, tenantId: string, eventIds: string[], u
  * Queues one delivery per (subscriber, tenant) of a dispatched batch; `events` must be in outbox
  * order. A group is keyed by its first event, which no other group of that subscriber starts with.
  */
-export async function enqueueDeliveries(exec: Executor, events: readonly DomainEvent[]): Promise<void> {
+export async function enqueueDeliveries(exec: Executor, events: readonly EventHandle[]): Promise<void> {
   const groups = new Map<string, { subscriber: string; tenantId: string; eventIds: string[] }>();
   for (const event of events) {
     for (const { name } of subscribersFor(event.type)) {

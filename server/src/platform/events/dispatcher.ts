@@ -17,8 +17,9 @@ import { outboxEvents } from './events.schema.js';
  */
 export async function dispatchEvents(db: AppDb, batchSize = 100, after?: string): Promise<string[]> {
   return db.transaction(async (tx) => {
+    // What the hand-off needs, not the payloads (a created record's is a kilobyte or more).
     const events = await tx
-      .select()
+      .select({ tenantId: outboxEvents.tenantId, id: outboxEvents.id, type: outboxEvents.type })
       .from(outboxEvents)
       .where(after ? and(isNull(outboxEvents.dispatchedAt), gt(outboxEvents.id, after)) : isNull(outboxEvents.dispatchedAt))
       .orderBy(asc(outboxEvents.id))

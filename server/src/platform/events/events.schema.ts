@@ -29,3 +29,6 @@ export const outboxEvents = pgTable(
 );
 
 export type DomainEvent = typeof outboxEvents.$inferSelect;
+
+/** What dispatching an event needs of it: whose it is, which one, and its type. */
+export type EventHandle = Pick<DomainEvent, 'tenantId' | 'id' | 'type'>;

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { matchesEventPattern } from '../events/event-pattern.js';
-import type { DomainEvent } from '../events/events.schema.js';
+import type { EventHandle } from '../events/events.schema.js';
 import { enqueueMany } from '../jobs/enqueue.js';
 import { deliverWebhookJob, WEBHOOK_MAX_ATTEMPTS } from './deliver-webhook.job.js';
 import { webhookDeliveries, webhooks } from './webhooks.schema.js';
@@ -10,7 +10,7 @@ import { webhookDeliveries, webhooks } from './webhooks.schema.js';
  * Creates a delivery (and its job) for each active webhook of the event's own tenant whose
  * patterns match the event. Runs in the dispatcher's transaction. Returns the deliveries created.
  */
-export async function enqueueWebhookDeliveries(exec: Executor, events: DomainEvent[]): Promise<number> {
+export async function enqueueWebhookDeliveries(exec: Executor, events: readonly EventHandle[]): Promise<number> {
   if (events.length === 0) return 0;
   const tenantIds = [...new Set(events.map((e) => e.tenantId))];
   const active = await exec
