@@ -245,4 +245,16 @@ describe('a dispatcher following its cursor', () => {
     await dispatcher.dispatch();
     expect(await undispatched()).toEqual(newer);
   });
+
+  it('sweeps after a poll that found nothing, so a quiet outbox costs one statement a poll', async () => {
+    const late = await publishLate(1);
+    await publishSome(1);
+    const dispatcher = new OutboxDispatcher(testDb.db, 1, 60_000);
+    expect(await dispatcher.dispatch()).toBe(1);
+    expect(await dispatcher.dispatch()).toBe(0);
+    await late.commit();
+    const newer = await publishSome(1);
+    await dispatcher.dispatch();
+    expect(await undispatched()).toEqual(newer);
+  });
 });

@@ -51,12 +51,12 @@ const SWEEP_EVERY_MS = 10_000;
  * Ids are time-ordered but taken before commit, so an event can commit below the cursor (a long
  * transaction's). A sweep from the start finds those: whenever nothing lies beyond the cursor,
  * at least every `sweepEveryMs` while events keep coming, and again at once while a sweep keeps
- * finding a full batch below the cursor.
+ * finding a full batch below the cursor. A quiet outbox is swept, one statement per poll.
  */
 export class OutboxDispatcher {
   private cursor: string | undefined;
   private sweptAt = 0;
-  private behind = false;
+  private sweepNext = false;
 
   constructor(
     private readonly db: AppDb,
@@ -70,7 +70,7 @@ export class OutboxDispatcher {
   }
 
   private async dispatchBatch(): Promise<number> {
-    if (this.cursor && !this.behind && Date.now() - this.sweptAt < this.sweepEveryMs) {
+    if (this.cursor && !this.sweepNext && Date.now() - this.sweptAt < this.sweepEveryMs) {
       const ids = await dispatchEvents(this.db, this.batchSize, this.cursor);
       if (ids.length > 0) {
         this.cursor = ids[ids.length - 1];
@@ -80,8 +80,10 @@ export class OutboxDispatcher {
     const ids = await dispatchEvents(this.db, this.batchSize);
     this.sweptAt = Date.now();
     const last = ids[ids.length - 1];
-    // uuid text compares as PostgreSQL orders uuids.
-    this.behind = ids.length === this.batchSize && !!this.cursor && last < this.cursor;
+    // Sweep again next time while sweeps find full batches below the cursor (more may wait
+    // there), or after finding nothing (a quiet outbox: one statement per poll). uuid text
+    // compares as PostgreSQL orders uuids.
+    this.sweepNext = ids.length === 0 || (ids.length === this.batchSize && !!this.cursor && last < this.cursor);
     if (last && (!this.cursor || last > this.cursor)) this.cursor = last;
     return ids.length;
   }
