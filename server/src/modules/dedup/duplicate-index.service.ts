@@ -140,7 +140,7 @@ export async function indexRecords(ctx: RequestContext, object: DedupObject, rec
   // A record the index has no state for has no keys and no pairs yet (new ones, an import's).
   const reindexed = changedIds.filter((id) => known.has(id));
   await deleteKeys(ctx, object, reindexed);
-  const keyRows = [...keysOf].flatMap(([recordId, keys]) => keys.map((key) => ({ tenantId: ctx.tenantId, key, object, recordId })));
+  const keyRows = [...keysOf].flatMap(([recordId, keys]) => keys.map((key) => ({ key, recordId })));
   // The keys as two arrays in one statement: as a multi-row VALUES (four parameters a key, some
   // 7 000 keys for 500 leads) they took longer to build and parse than to write.
   if (keyRows.length) {
