@@ -137,8 +137,9 @@ export async function benchLeadImport(database: Database, tenant: ScaleTenant, r
     const importStages = { upload: { ms: Math.round(uploadedAt - started), calls: 1 }, ...takeStageTimes() };
     await runLikeTheServer(database.db);
     const finished = performance.now();
-    // When the last chunk was scored and routed, in the database's clock like `since`.
-    const [{ scoredAfterMs }] = await queryRows<{ scoredAfterMs: number }>(
+    // When the last chunk was scored and routed, in the database's clock like `since` (null: no
+    // new lead, so nothing to score once the import was done).
+    const [{ scoredAfterMs }] = await queryRows<{ scoredAfterMs: number | null }>(
       database.db,
       sql`SELECT (extract(epoch FROM max(finished_at) - ${since}::timestamptz) * 1000)::float8 AS "scoredAfterMs"
           FROM jobs WHERE type = 'imports.score-leads' AND created_at >= ${since}::timestamptz`,
@@ -154,7 +155,7 @@ export async function benchLeadImport(database: Database, tenant: ScaleTenant, r
     if (result.status !== 'completed') throw new Error(`import ${result.status}`);
     const copyRowsPerSecond = await copyRate(database, tenant.tenantId, file.rows);
     const importRowsPerSecond = rowCount / ((imported - started) / 1000);
-    const endToEndRowsPerSecond = rowCount / (scoredAfterMs / 1000);
+    const endToEndRowsPerSecond = rowCount / ((scoredAfterMs ?? imported - started) / 1000);
     const settledRowsPerSecond = rowCount / ((finished - started) / 1000);
     const ratio = (x: number) => Math.round((x / copyRowsPerSecond) * 1000) / 1000;
     return {
