@@ -1,8 +1,18 @@
 import { Random } from '../bench/random';
-import { keyEvidence, LEVEL_THRESHOLDS, matchPrepared, preparedBlockingKeys, prepareParty, type PartyRecord, type PreparedParty } from '../server/src/modules/dedup';
+import {
+  keyEvidence,
+  LEVEL_THRESHOLDS,
+  MAX_KEY_RECORDS,
+  matchPrepared,
+  peopleShareEnough,
+  preparedBlockingKeys,
+  prepareParty,
+  type PartyRecord,
+  type PreparedParty,
+} from '../server/src/modules/dedup';
 import { candidatePairs } from './candidates';
 import { readCsv } from './datasets';
-import { type LinkQuality, qualityAt } from './metrics';
+import { countBy, type LinkQuality, pairsWithin, qualityAt } from './metrics';
 
 /**
  * Lead dedup on data shaped like a B2B lead list, which neither public set is: the people of febrl
@@ -18,8 +28,6 @@ import { type LinkQuality, qualityAt } from './metrics';
 
 const SEED = 20261127;
 const EMPLOYERS = 400;
-/** Keys more records share than this are not looked up (the duplicate index's MAX_KEY_RECORDS). */
-const MAX_KEY_RECORDS = 200;
 
 interface Company {
   fullName: string;
@@ -89,12 +97,6 @@ function loadLeads(): Lead[] {
   });
 }
 
-/** The duplicate index's candidate rule for two people: a shared contact point, or both a name key and a workplace key. */
-function sharesEnough(a: ReadonlySet<string>, b: readonly string[]): boolean {
-  const shared = b.filter((k) => a.has(k)).map(keyEvidence);
-  if (shared.includes('identity')) return true;
-  return shared.some((e) => e === 'name' || e === 'name+place') && shared.some((e) => e === 'place' || e === 'name+place');
-}
 
 export interface LeadDedupResult {
   leads: number;
@@ -117,19 +119,15 @@ export interface LeadDedupResult {
 
 export function evaluateLeadDedup(): LeadDedupResult {
   const leads = loadLeads();
-  const usage = new Map<string, number>();
-  for (const lead of leads) for (const k of lead.keys) usage.set(k, (usage.get(k) ?? 0) + 1);
+  // The duplicate index's candidates: keys no more than MAX_KEY_RECORDS records share, and two
+  // people only on the terms of its rule.
+  const usage = countBy(leads.flatMap((l) => l.keys), (k) => k);
   const useful = leads.map((l) => l.keys.filter((k) => usage.get(k)! <= MAX_KEY_RECORDS));
   const keySets = useful.map((keys) => new Set(keys));
-  const pairs = candidatePairs(useful).filter(([i, j]) => sharesEnough(keySets[i], useful[j]));
+  const pairs = candidatePairs(useful).filter(([i, j]) => peopleShareEnough(useful[j].filter((k) => keySets[i].has(k)).map(keyEvidence)));
 
-  const perEntity = new Map<string, number>();
-  const perEmployer = new Map<number, number>();
-  for (const lead of leads) {
-    perEntity.set(lead.entity, (perEntity.get(lead.entity) ?? 0) + 1);
-    perEmployer.set(lead.employer, (perEmployer.get(lead.employer) ?? 0) + 1);
-  }
-  const trueLinks = [...perEntity.values()].reduce((sum, n) => sum + (n * (n - 1)) / 2, 0);
+  const perEmployer = countBy(leads, (l) => l.employer);
+  const trueLinks = pairsWithin(countBy(leads, (l) => l.entity));
 
   let colleaguesCalledStrong = 0;
   let colleaguePairs = 0;

@@ -47,3 +47,13 @@ export function bestThreshold(pairs: readonly ScoredPair[], actual: number): { t
   }
   return best;
 }
+
+/** How many items share each key. */
+export function countBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, number> {
+  const counts = new Map<K, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
+
+/** The true links among groups of these sizes: every pair within a group. */
+export const pairsWithin = (groupSizes: Map<unknown, number>) => [...groupSizes.values()].reduce((sum, n) => sum + (n * (n - 1)) / 2, 0);

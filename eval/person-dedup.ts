@@ -1,7 +1,7 @@
 import { bitsFromScore, matchPrepared, preparedBlockingKeys, prepareParty, type PreparedParty } from '../server/src/modules/dedup';
 import { candidatePairs } from './candidates';
 import { readCsv } from './datasets';
-import { bestThreshold, type LinkQuality, qualityAt, type ScoredPair } from './metrics';
+import { bestThreshold, countBy, type LinkQuality, pairsWithin, qualityAt, type ScoredPair } from './metrics';
 
 interface Person {
   entity: string;
@@ -27,12 +27,6 @@ function loadFebrl(file: string): Person[] {
   });
 }
 
-const countBy = <T>(items: readonly T[], key: (t: T) => string) => {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return counts;
-};
-
 function score(a: readonly Person[], b: readonly Person[], pairs: ReadonlyArray<[number, number]>): ScoredPair[] {
   return pairs.map(([i, j]) => ({ score: matchPrepared(a[i].party, b[j].party).score, isMatch: a[i].entity === b[j].entity }));
 }
@@ -52,7 +46,7 @@ export interface PersonDedupResult {
 /** Threshold with the best F1 on dataset3 (duplicates within one file), then applied to 4a × 4b. */
 export function evaluatePersonDedup(): PersonDedupResult {
   const train = loadFebrl('dataset3.csv');
-  const trainTrue = [...countBy(train, (p) => p.entity).values()].reduce((sum, n) => sum + (n * (n - 1)) / 2, 0);
+  const trainTrue = pairsWithin(countBy(train, (p) => p.entity));
   const trainPairs = score(train, train, candidatePairs(train.map((p) => p.keys)));
   const { threshold, quality: training } = bestThreshold(trainPairs, trainTrue);
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext, loadUserContext } from '../../src/platform/auth/context-loader.js';
 import { drainEvents } from '../../src/platform/events/event-processing.js';
 import { autoAssignPromoted } from '../../src/modules/assignment/lead-routing.service.js';
-import { MAX_KEY_RECORDS } from '../../src/modules/dedup/duplicate-index.service.js';
+import { MAX_KEY_RECORDS } from '../../src/modules/dedup/index.js';
 import { enqueueImportedLeads, indexImportedLeadsJob, scoreImportedLeadsJob } from '../../src/modules/imports/imported-leads.job.js';
 import { queryRows } from '../../src/platform/db/client.js';
 import { jobs } from '../../src/platform/jobs/jobs.schema.js';

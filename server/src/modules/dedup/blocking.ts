@@ -81,3 +81,16 @@ const KEY_EVIDENCE: Record<string, KeyEvidence> = {
 export function keyEvidence(key: string): KeyEvidence {
   return KEY_EVIDENCE[key.slice(0, key.indexOf(':'))] ?? 'place';
 }
+
+/** Keys shared by more records than this are too common to tell anything (a common surname bigram, a business centre's switchboard): not looked up. */
+export const MAX_KEY_RECORDS = 200;
+
+/**
+ * Whether two people sharing keys of these kinds are worth comparing: a contact point, or both a
+ * name and a workplace (a name alone meets every namesake, a company every colleague). The
+ * duplicate index applies it in SQL (PEOPLE_SHARE_ENOUGH in duplicate-index.service.ts).
+ */
+export function peopleShareEnough(shared: readonly KeyEvidence[]): boolean {
+  if (shared.includes('identity')) return true;
+  return shared.some((e) => e === 'name' || e === 'name+place') && shared.some((e) => e === 'place' || e === 'name+place');
+}

@@ -1,11 +1,11 @@
-import { and, eq, getTableName, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, getTableName, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { executor, inTransaction, type RequestContext } from '../../platform/access/context.js';
 import { systemContext } from '../../platform/auth/context-loader.js';
 import { queryRows } from '../../platform/db/client.js';
 import { analyzeIfGrown } from '../../platform/db/statistics.js';
 import type { ApiRecord } from '../../platform/records/record-store.js';
 import { DEDUP_STORES, loadRecords, storeColumns } from './dedup-stores.js';
-import { keyEvidence } from './index.js';
+import { keyEvidence, MAX_KEY_RECORDS } from './index.js';
 import { levelAtLeast, type PairLevel } from './duplicate-groups.js';
 import { dedupIndexState, dedupKeys, dedupPairs } from './duplicates.schema.js';
 import {
@@ -27,7 +27,6 @@ import {
  * a name alone meets every namesake, a company every colleague. Pairs scoring "possible" or better
  * are kept for the group list.
  */
-export const MAX_KEY_RECORDS = 200;
 /** Candidates compared per record: those sharing the most keys. */
 export const MAX_CANDIDATES = 300;
 /** Records indexed per transaction. */
@@ -46,6 +45,13 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
 }
 
 /**
+ * The records of a key, as a subquery (column `record_id`): no more than MAX_KEY_RECORDS + 1 of
+ * them, enough to tell a key too common to say anything from one that is not.
+ */
+const firstEntries = (ctx: RequestContext, key: SQL, object: SQL) =>
+  sql`(SELECT record_id FROM dedup_keys WHERE tenant_id = ${ctx.tenantId} AND key = ${key} AND object = ${object} LIMIT ${MAX_KEY_RECORDS + 1}) AS entries`;
+
+/**
  * Keys shared by at most MAX_KEY_RECORDS records of each of the objects (the record itself
  * included). Counting stops past the limit: a key as common as 公司 would otherwise count
  * thousands of index entries for every record asking.
@@ -55,16 +61,15 @@ export async function usefulKeys(ctx: RequestContext, objects: readonly DedupObj
   const rows = await queryRows<{ key: string }>(
     executor(ctx),
     sql`SELECT DISTINCT s.key FROM unnest(${textArray(keys)}) AS s(key) CROSS JOIN unnest(${textArray(objects)}) AS o(object)
-        WHERE (SELECT count(*) FROM (SELECT FROM dedup_keys k
-                 WHERE k.tenant_id = ${ctx.tenantId} AND k.key = s.key AND k.object = o.object LIMIT ${MAX_KEY_RECORDS + 1}) AS shared) > ${MAX_KEY_RECORDS}`,
+        WHERE (SELECT count(*) FROM ${firstEntries(ctx, sql`s.key`, sql`o.object`)}) > ${MAX_KEY_RECORDS}`,
   );
   const common = new Set(rows.map((r) => r.key));
   return new Set(keys.filter((k) => !common.has(k)));
 }
 
 /**
- * The condition on a group of shared keys (column `evidence`, see `keyEvidence`) for two people to
- * be compared: a contact point, or a name and a workplace.
+ * `peopleShareEnough` (blocking.ts) as a condition on a group of shared keys (column `evidence`,
+ * see `keyEvidence`): a contact point, or a name and a workplace.
  */
 const SHARES_IDENTITY = sql`bool_or(evidence = 'identity')`;
 const PEOPLE_SHARE_ENOUGH = sql`(${SHARES_IDENTITY}
@@ -165,8 +170,7 @@ export async function indexRecords(ctx: RequestContext, object: DedupObject, rec
                                    ${textArray(keyRows.map((k) => keyEvidence(k.key)))}) AS s(src, key, evidence)),
             entries AS (
               SELECT q.key, e.ids FROM (SELECT DISTINCT key FROM s) AS q
-              CROSS JOIN LATERAL (SELECT array_agg(k.record_id) AS ids FROM (SELECT record_id FROM dedup_keys
-                WHERE tenant_id = ${ctx.tenantId} AND key = q.key AND object = ${object} LIMIT ${MAX_KEY_RECORDS + 1}) AS k) AS e
+              CROSS JOIN LATERAL (SELECT array_agg(record_id) AS ids FROM ${firstEntries(ctx, sql`q.key`, sql`${object}`)}) AS e
               WHERE cardinality(e.ids) <= ${MAX_KEY_RECORDS})
             SELECT s.src, c.cand, count(*)::int AS n, ${SHARES_IDENTITY} AS identity
             FROM s JOIN entries USING (key) CROSS JOIN unnest(entries.ids) AS c(cand)

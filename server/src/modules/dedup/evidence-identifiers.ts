@@ -23,9 +23,9 @@ const mistyped = (x: string, y: string) => editDistance(x, y) === 1;
 function colleagueEmails(a: PreparedParty, b: PreparedParty): boolean {
   const [x, y] = [a.email, b.email];
   if (!x || !y || !isPerson(a) || !isPerson(b) || x.role || y.role || x.address === y.address || x.domain !== y.domain || !a.domains.includes(x.domain)) return false;
-  const local = (address: string) => address.slice(0, address.lastIndexOf('@'));
-  const letters = (mailbox: string) => mailbox.replace(/\d/g, '');
-  return !(mistyped(local(x.address), local(y.address)) && letters(local(x.address)) !== letters(local(y.address)));
+  // One domain: the addresses differ where their mailboxes do.
+  const letters = (address: string) => address.replace(/\d/g, '');
+  return !(mistyped(x.address, y.address) && letters(x.address) !== letters(y.address));
 }
 
 const mobiles = (p: PreparedParty) => p.phones.filter((ph) => ph.mobile).map((ph) => ph.key);

@@ -1,5 +1,5 @@
 /** Duplicate detection for leads, contacts and accounts: pure functions, no database. */
-export { blockingKeys, keyEvidence, type KeyEvidence, preparedBlockingKeys } from './blocking';
+export { blockingKeys, keyEvidence, type KeyEvidence, MAX_KEY_RECORDS, peopleShareEnough, preparedBlockingKeys } from './blocking';
 export { type CompanyName, parseCompanyName } from './company-name';
 export { type CompanyNameComparison, compareCompanyNames } from './company-name-similarity';
 export {
