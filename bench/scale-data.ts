@@ -158,7 +158,7 @@ export async function generateScaleTenant(db: AppDb, scale: number, seed = 42): 
       leadFacts.createdAt[i] = createdAt.getTime();
       leadFacts.owner[i] = owner;
       // What the lifecycle keeps on the lead, from the path its status history will show.
-      const path = leadPath(seed, i, status, createdAt.getTime());
+      const path = leadPath(seed, i, status, createdAt.getTime(), now);
       yield {
         ...base, ...p, id: leadFacts.ids.get(i), status, email: duplicate ? p.email.toUpperCase() : p.email,
         company: duplicate ? nameVariant(r, c.name, c.city) : c.name, industry: c.industry, province: c.province, city: c.city, region: c.region,

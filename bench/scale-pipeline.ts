@@ -38,14 +38,27 @@ export const LEAD_STATUSES = ['new', 'mql', 'accepted', 'sql', 'recycled', 'disq
 export const STREAM = { company: 1, lead: 2, deal: 3, leadPath: 4 };
 
 /**
- * The statuses lead `i` walked to its final one, each with when it entered it (1–14 days apart
- * from its creation on): made again from the lead's own generator, so the lead row (its MQL and
- * SQL marks, when its status last changed) and its status history agree without being kept.
+ * Times from `start` on, `gaps` apart, squeezed to end by `now` where they would run past it:
+ * history (a status entered, a stage reached) never lies in the future.
  */
-export function leadPath(seed: number, i: number, status: string, createdAt: number): { status: string; at: number }[] {
+function timesFrom(start: number, gaps: readonly number[], now: number): number[] {
+  const total = gaps.reduce((sum, gap) => sum + gap, 0);
+  const squeeze = start + total > now ? Math.max(0, now - start) / total : 1;
+  let at = start;
+  return [start, ...gaps.map((gap) => (at += Math.floor(gap * squeeze)))];
+}
+
+/**
+ * The statuses lead `i` walked to its final one, each with when it entered it (1–14 days apart
+ * from its creation on, by `now` at the latest): made again from the lead's own generator, so the
+ * lead row (its MQL and SQL marks, when its status last changed) and its status history agree
+ * without being kept.
+ */
+export function leadPath(seed: number, i: number, status: string, createdAt: number, now: number): { status: string; at: number }[] {
   const r = Random.of(seed, STREAM.leadPath, i);
-  let at = createdAt;
-  return LEAD_PATHS[status].map((s, k) => ({ status: s, at: k === 0 ? at : (at += r.int(1, 14) * DAY) }));
+  const path = LEAD_PATHS[status];
+  const times = timesFrom(createdAt, path.slice(1).map(() => r.int(1, 14) * DAY), now);
+  return path.map((s, k) => ({ status: s, at: times[k] }));
 }
 
 /** What the pipeline needs of the leads, by lead index, in typed arrays (a million leads at scale 10). */
@@ -127,7 +140,7 @@ export async function generatePipeline(ctx: RequestContext, r: Random, shape: Pi
       const leadId = lead.ids.get(i);
       const actorId = lead.owner[i] < 0 ? null : data.repIds[lead.owner[i]];
       let from: string | null = null;
-      for (const { status, at } of leadPath(data.seed, i, LEAD_STATUSES[lead.status[i]], lead.createdAt[i])) {
+      for (const { status, at } of leadPath(data.seed, i, LEAD_STATUSES[lead.status[i]], lead.createdAt[i], data.now)) {
         yield { ...base, id: uuidv7(), leadId, action: ENTERED_BY[status], fromStatus: from, toStatus: status, actorId, at: new Date(at) };
         from = status;
       }
@@ -160,7 +173,7 @@ export async function generatePipeline(ctx: RequestContext, r: Random, shape: Pi
     const ownerId = data.repIds[data.accounts.owner[accountIndex]];
     const process = d.chance(0.7) ? processes[0] : processes[processes.length - 1];
     const open = process.filter((s) => !s.is_won && !s.is_lost);
-    const createdAt = new Date((leadIndex === undefined ? data.now - d.int(0, 720) * DAY : lead.createdAt[leadIndex]) + d.int(1, 20) * DAY);
+    const createdAt = new Date(Math.min(data.now, (leadIndex === undefined ? data.now - d.int(0, 720) * DAY : lead.createdAt[leadIndex]) + d.int(1, 20) * DAY));
     const ageDays = (data.now - createdAt.getTime()) / DAY;
     const outcome = ageDays > 120 ? (d.chance(0.45) ? 'won' : 'lost') : ageDays > 45 && d.chance(0.3) ? d.pick(['won', 'lost']) : 'open';
     const reached = outcome === 'won' ? open.length : d.int(1, open.length);
@@ -168,27 +181,23 @@ export async function generatePipeline(ctx: RequestContext, r: Random, shape: Pi
     const product = d.pick(productRows);
     const quantity = d.pareto(1, 1.3, 200);
     const amount = (Number(product.listPrice) * quantity).toFixed(2);
-    let at = createdAt.getTime();
     const path = [...open.slice(0, reached), ...(outcome === 'open' ? [] : [final])];
-    const stages = path.map((stage, k) => {
-      const prev = path[k - 1];
-      const row = {
-        ...base, action: k === 0 ? 'create' : outcome !== 'open' && k === path.length - 1 ? 'close' : 'advance',
-        fromStageId: prev?.id ?? null, fromStageName: prev?.name ?? null, toStageId: stage.id, toStageName: stage.name,
-        status: stage.is_won ? 'won' : stage.is_lost ? 'lost' : 'open', probability: stage.probability, actorId: ownerId, at: new Date(at),
-      };
-      if (k < path.length - 1) at += d.int(2, 30) * DAY;
-      return row;
-    });
-    const closedAt = outcome === 'open' ? null : new Date(at);
+    const times = timesFrom(createdAt.getTime(), path.slice(1).map(() => d.int(2, 30) * DAY), data.now);
+    const stages = path.map((stage, k) => ({
+      ...base, action: k === 0 ? 'create' : outcome !== 'open' && k === path.length - 1 ? 'close' : 'advance',
+      fromStageId: path[k - 1]?.id ?? null, fromStageName: path[k - 1]?.name ?? null, toStageId: stage.id, toStageName: stage.name,
+      status: stage.is_won ? 'won' : stage.is_lost ? 'lost' : 'open', probability: stage.probability, actorId: ownerId, at: new Date(times[k]),
+    }));
+    const lastAt = new Date(times[times.length - 1]);
+    const closedAt = outcome === 'open' ? null : lastAt;
     const closeDate = (closedAt ?? new Date(data.now + d.int(-20, 180) * DAY)).toISOString().slice(0, 10);
     const opportunity = {
       ...base, name: `${product.name} · ${i + 1}`, accountId: data.accounts.ids[accountIndex], processId: final.process_id, stageId: final.id, status: outcome,
       currency: 'CNY', amount, closeDate, stageProbability: final.probability, probability: final.probability,
       stageForecastCategory: final.forecast_category, forecastCategory: final.forecast_category, bant: EMPTY_BANT,
       bantMissing: [], qualified: d.chance(0.7), ownerId, teamId: data.teamOf.get(ownerId) ?? null,
-      leadId: leadIndex === undefined ? null : lead.ids.get(leadIndex), stageEnteredAt: new Date(at), closedAt,
-      lossReason: outcome === 'lost' ? d.pick(lossReasons) : null, createdAt, updatedAt: new Date(at),
+      leadId: leadIndex === undefined ? null : lead.ids.get(leadIndex), stageEnteredAt: lastAt, closedAt,
+      lossReason: outcome === 'lost' ? d.pick(lossReasons) : null, createdAt, updatedAt: lastAt,
     };
     const item = {
       ...base, position: 1, productId: product.id, productName: product.name, productCode: product.code,
