@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { buildApp } from '../server/src/app.js';
 import { createApiKey } from '../server/src/platform/auth/api-keys.service.js';
 import { loadUserContext } from '../server/src/platform/auth/context-loader.js';
@@ -27,7 +27,13 @@ export interface LeadImportResult {
   /** Until all it set off has settled: the duplicate index of the new leads and every event delivery. */
   settledRowsPerSecond: number;
   copyRowsPerSecond: number;
+  /** Rows the import wrote, by table: per new lead its row, status history entry, audit entry and event. */
+  written: Record<string, number>;
+  /** A raw COPY of all those rows, in file rows per second: the physical limit of the import's own writes. */
+  copyWrittenRowsPerSecond: number;
   importRatio: number;
+  /** The import against that limit. */
+  writtenRatio: number;
   endToEndRatio: number;
   /** Wall milliseconds per stage (and how often it ran): the import, then what its events set off. */
   stages: { import: StageTimes; events: StageTimes };
@@ -64,28 +70,88 @@ async function fileRows(database: Database, tenant: ScaleTenant, rows: number) {
   return { rows: out, duplicatesPlanted: Math.min(existing.length, Math.ceil(rows / 33)) };
 }
 
-/** A raw COPY of the same rows into a table shaped like `leads`: the physical limit of the database. */
-async function copyRate(database: Database, tenantId: string, rows: string[][]): Promise<number> {
-  const lines = rows.map((r, i) => [tenantId, `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`, ...r.slice(0, 5), 'import'].map((v) => `"${v}"`).join(','));
-  const text = `${lines.join('\n')}\n`;
-  await database.db.execute(sql`DROP TABLE IF EXISTS bench_copy_leads`);
-  await database.db.execute(sql`CREATE TABLE bench_copy_leads (LIKE leads INCLUDING DEFAULTS INCLUDING INDEXES)`);
-  const columns = 'tenant_id, id, name, company, email, phone, title, source';
-  const started = performance.now();
+/** A table shaped like `table` (its defaults and indexes), empty, for a baseline COPY into it. */
+async function copyTarget(database: Database, table: string): Promise<string> {
+  const target = `bench_copy_${table}`;
+  await database.db.execute(sql.raw(`DROP TABLE IF EXISTS ${target}`));
+  await database.db.execute(sql.raw(`CREATE TABLE ${target} (LIKE ${table} INCLUDING DEFAULTS INCLUDING INDEXES)`));
+  return target;
+}
+
+/** `COPY <into> FROM STDIN` of CSV text, on either driver; returns the milliseconds it took. */
+async function copyIn(database: Database, into: string, text: string): Promise<number> {
   const client = (database.db as unknown as { $client: PGlite | pg.Pool }).$client;
+  const started = performance.now();
   if (database.kind === 'pglite') {
-    await (client as PGlite).query(`COPY bench_copy_leads (${columns}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([text]) });
+    await (client as PGlite).query(`COPY ${into} FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([text]) });
   } else {
     const connection = await (client as pg.Pool).connect();
     try {
-      await pipeline(Readable.from([text]), connection.query(copyFrom(`COPY bench_copy_leads (${columns}) FROM STDIN WITH (FORMAT csv)`)));
+      await pipeline(Readable.from([text]), connection.query(copyFrom(`COPY ${into} FROM STDIN WITH (FORMAT csv)`)));
     } finally {
       connection.release();
     }
   }
-  const seconds = (performance.now() - started) / 1000;
-  await database.db.execute(sql`DROP TABLE bench_copy_leads`);
-  return rows.length / seconds;
+  return performance.now() - started;
+}
+
+/** The CSV text of a query's rows (`COPY (query) TO STDOUT`), on either driver. */
+async function copyOut(database: Database, query: string): Promise<string> {
+  const client = (database.db as unknown as { $client: PGlite | pg.Pool }).$client;
+  if (database.kind === 'pglite') {
+    const result = await (client as PGlite).query(`COPY (${query}) TO '/dev/blob' WITH (FORMAT csv)`);
+    return (await result.blob?.text()) ?? '';
+  }
+  const connection = await (client as pg.Pool).connect();
+  try {
+    const chunks: Buffer[] = [];
+    await pipeline(connection.query(copyTo(`COPY (${query}) TO STDOUT WITH (FORMAT csv)`)), async (source: AsyncIterable<Buffer>) => {
+      for await (const chunk of source) chunks.push(chunk);
+    });
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    connection.release();
+  }
+}
+
+/** A raw COPY of the same rows into a table shaped like `leads`: the physical limit of the database. */
+async function copyRate(database: Database, tenantId: string, rows: string[][]): Promise<number> {
+  const lines = rows.map((r, i) => [tenantId, `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`, ...r.slice(0, 5), 'import'].map((v) => `"${v}"`).join(','));
+  const target = await copyTarget(database, 'leads');
+  const ms = await copyIn(database, `${target} (tenant_id, id, name, company, email, phone, title, source)`, `${lines.join('\n')}\n`);
+  await database.db.execute(sql.raw(`DROP TABLE ${target}`));
+  return rows.length / (ms / 1000);
+}
+
+/** The tables an import of leads writes a row to for each new lead, and the column that dates the row. */
+const WRITTEN = { leads: 'created_at', lead_status_history: 'at', audit_log: 'at', outbox_events: 'occurred_at' } as const;
+
+/**
+ * What the import wrote (read right after it, before anything else runs), as CSV per table: each
+ * new lead's row, its status history entry, its audit entry and its event.
+ */
+async function importWrites(database: Database, tenantId: string, since: string) {
+  const written: { table: string; rows: number; text: string }[] = [];
+  for (const [table, at] of Object.entries(WRITTEN)) {
+    const query = `SELECT * FROM ${table} WHERE tenant_id = '${tenantId}' AND ${at} >= '${since}'::timestamptz`;
+    const [{ rows }] = await queryRows<{ rows: number }>(database.db, sql.raw(`SELECT count(*)::int AS rows FROM (${query}) AS q`));
+    written.push({ table, rows, text: await copyOut(database, query) });
+  }
+  return written;
+}
+
+/**
+ * A raw COPY of every row the import wrote into tables shaped like theirs, one after another:
+ * the physical limit of the import's own writes, in file rows per second.
+ */
+async function copyWritesRate(database: Database, written: Awaited<ReturnType<typeof importWrites>>, fileRows: number): Promise<number> {
+  let ms = 0;
+  for (const { table, text } of written) {
+    const target = await copyTarget(database, table);
+    ms += await copyIn(database, target, text);
+    await database.db.execute(sql.raw(`DROP TABLE ${target}`));
+  }
+  return fileRows / (ms / 1000);
 }
 
 /**
@@ -134,6 +200,7 @@ export async function benchLeadImport(database: Database, tenant: ScaleTenant, r
     const uploadedAt = performance.now();
     await runImports(database.db);
     const imported = performance.now();
+    const written = await importWrites(database, tenant.tenantId, since);
     const importStages = { upload: { ms: Math.round(uploadedAt - started), calls: 1 }, ...takeStageTimes() };
     await runLikeTheServer(database.db);
     const finished = performance.now();
@@ -154,6 +221,7 @@ export async function benchLeadImport(database: Database, tenant: ScaleTenant, r
     const result = (await app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: { authorization } })).json<{ status: string; counts: Record<string, number> }>();
     if (result.status !== 'completed') throw new Error(`import ${result.status}`);
     const copyRowsPerSecond = await copyRate(database, tenant.tenantId, file.rows);
+    const copyWrittenRowsPerSecond = await copyWritesRate(database, written, rowCount);
     const importRowsPerSecond = rowCount / ((imported - started) / 1000);
     const endToEndRowsPerSecond = rowCount / ((scoredAfterMs ?? imported - started) / 1000);
     const settledRowsPerSecond = rowCount / ((finished - started) / 1000);
@@ -166,7 +234,10 @@ export async function benchLeadImport(database: Database, tenant: ScaleTenant, r
       endToEndRowsPerSecond: Math.round(endToEndRowsPerSecond),
       settledRowsPerSecond: Math.round(settledRowsPerSecond),
       copyRowsPerSecond: Math.round(copyRowsPerSecond),
+      written: Object.fromEntries(written.map((w) => [w.table, w.rows])),
+      copyWrittenRowsPerSecond: Math.round(copyWrittenRowsPerSecond),
       importRatio: ratio(importRowsPerSecond),
+      writtenRatio: Math.round((importRowsPerSecond / copyWrittenRowsPerSecond) * 1000) / 1000,
       endToEndRatio: ratio(endToEndRowsPerSecond),
       stages: { import: importStages, events: eventStages },
       jobs: Object.fromEntries(jobs.map((j) => [j.kind, j.n])),
