@@ -14,6 +14,8 @@ export interface LoadResult {
   p50Ms: number;
   p99Ms: number;
   errors: number;
+  /** The server process's CPU per answered request, user and system (Linux only): what a request costs beside the wait. */
+  serverCpuMs?: { user: number; system: number };
 }
 
 export interface ApiReadsResult {
@@ -94,13 +96,19 @@ export async function benchApiReads(
     // until the server has answered what is still queued (PGlite has one connection) so the next
     // run does not start behind this one's backlog.
     await load(path, { amount: opts.connections * 4 });
+    const cpuBefore = cpuMs(pid);
     const result = await load(path, opts.requests ? { amount: opts.requests } : { duration: opts.durationSec });
     await fetch(`${server.url}${paths.getBare()}`);
+    const cpuAfter = cpuMs(pid);
+    const perRequest = (ms: number) => Math.round((ms / Math.max(1, result['2xx'] + 1)) * 100) / 100;
     return {
       requestsPerSecond: result.duration > 0 ? Math.round(result['2xx'] / result.duration) : 0,
       p50Ms: result.latency.p50,
       p99Ms: result.latency.p99,
       errors: result.errors + result.non2xx,
+      ...(cpuBefore && cpuAfter
+        ? { serverCpuMs: { user: perRequest(cpuAfter.user - cpuBefore.user), system: perRequest(cpuAfter.system - cpuBefore.system) } }
+        : {}),
     };
   };
   try {
@@ -122,6 +130,21 @@ export async function benchApiReads(
     if (code !== 0) console.warn(`bench server exited with ${code}:\n${server.output()}`);
   }
 }
+
+/** A process's CPU time so far in ms, user and system, from /proc (undefined elsewhere). */
+function cpuMs(pid: number): { user: number; system: number } | undefined {
+  try {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const msPerTick = 1000 / clockTicksPerSecond();
+    return { user: Number(fields[11]) * msPerTick, system: Number(fields[12]) * msPerTick };
+  } catch {
+    return undefined;
+  }
+}
+
+let ticks: number | undefined;
+const clockTicksPerSecond = () => (ticks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()));
 
 /** Resident memory of a process in MB: /proc on Linux, `ps` elsewhere. */
 export function rssMb(pid: number): number {

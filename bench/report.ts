@@ -26,7 +26,9 @@ const n = (x: number) => x.toLocaleString('en-US');
 export function resultsMarkdown(result: BenchResult): string {
   const { analytics: an, apiReads: r, leadImport: imp, startup } = result;
   const cpu = (ms: number | undefined) => (ms === undefined ? '' : `, ${n(ms)} ms CPU`);
-  const load = (x: ApiReadsResult['getById']['ours']) => `${n(x.requestsPerSecond)} req/s, p50 ${x.p50Ms} ms, p99 ${x.p99Ms} ms${x.errors ? `, ${x.errors} errors` : ''}`;
+  const serverCpu = (x: ApiReadsResult['getById']['ours']) => (x.serverCpuMs ? `, server CPU ${x.serverCpuMs.user} + ${x.serverCpuMs.system} ms/req (user + system)` : '');
+  const load = (x: ApiReadsResult['getById']['ours']) =>
+    `${n(x.requestsPerSecond)} req/s, p50 ${x.p50Ms} ms, p99 ${x.p99Ms} ms${serverCpu(x)}${x.errors ? `, ${x.errors} errors` : ''}`;
   const timing = (label: string, x: AnalyticsTiming, target: string) =>
     `| ${label} | ${n(x.oursMs)} ms | one hand-written SQL statement: ${n(x.sqlMs)} ms | ${x.ratio}${target} |`;
   const rows = [
