@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { apiClient, launchBrowser, signIn, startServer, type RunningServer } from './harness.js';
+import { apiClient, chooseOption, launchBrowser, signIn, startServer, type RunningServer } from './harness.js';
 
 /**
  * JOURNEYS.md 4 — a rep draws the buying committee of a big deal on the battle map: the CIO as
@@ -36,18 +36,11 @@ afterAll(async () => {
 const card = (name: string) => page.locator(`[data-testid="bm-card"][data-name="${name}"]`);
 const gapCodes = async () => page.getByTestId('bm-gap').evaluateAll((items) => items.map((i) => i.getAttribute('data-gap-code')));
 
-/** Picks an option of an antd select opened by clicking `select`, typing `search` when given. */
-async function pick(select: Locator, option: string, search?: string) {
-  await select.click();
-  if (search) await page.keyboard.type(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
-
 async function addStakeholder(name: string, role: string, level: string) {
   await page.getByTestId('bm-add').click();
-  await pick(page.getByTestId('stakeholder-form-contact'), name, name);
-  await pick(page.getByTestId('stakeholder-form-role'), role);
-  await pick(page.getByTestId('stakeholder-form-level'), level);
+  await chooseOption(page.getByTestId('stakeholder-form-contact'), name, name);
+  await chooseOption(page.getByTestId('stakeholder-form-role'), role);
+  await chooseOption(page.getByTestId('stakeholder-form-level'), level);
   await page.getByTestId('stakeholder-form-submit').click();
   await card(name).waitFor();
 }

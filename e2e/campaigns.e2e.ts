@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, signIn, startServer, type RunningServer } from './harness.js';
+import { chooseOption, launchBrowser, signIn, startServer, type RunningServer } from './harness.js';
 
 /**
  * M2L-1/M2L-2: marketing creates a campaign, shares its registration form; a visitor (not signed
@@ -28,8 +28,7 @@ describe('campaigns in the browser', () => {
     await page.getByTestId('campaign-list').waitFor();
     await page.getByTestId('campaign-create').click();
     await page.getByTestId('campaign-form-name').fill(CAMPAIGN);
-    await page.getByTestId('campaign-form-type').click();
-    await page.locator('.ant-select-item-option', { hasText: '线上研讨会' }).first().click();
+    await chooseOption(page.getByTestId('campaign-form-type'), '线上研讨会');
     await page.getByTestId('campaign-form-budget').fill('30,000');
     await page.getByTestId('campaign-form-goal-leads').fill('100');
     await page.getByTestId('campaign-form-submit').click();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { creditCodeCheckChar } from '../server/src/modules/customers/credit-code.js';
-import { launchBrowser, signIn, startServer, type RunningServer } from './harness.js';
+import { chooseOption, launchBrowser, signIn, startServer, type RunningServer } from './harness.js';
 
 /** JOURNEYS.md, any day: sign in, add a customer, find it in the list, read its timeline, switch language. */
 let server: RunningServer;
@@ -35,8 +35,7 @@ describe('customers in the browser', () => {
     await page.getByTestId('account-form-submit').click();
     await expect(page.getByText(/校验|check|无效/).first().isVisible()).resolves.toBe(true);
     await page.getByTestId('account-form-creditCode').fill(`91310115MA1K3YJ12${creditCodeCheckChar('91310115MA1K3YJ12')}`);
-    await page.getByTestId('account-form-segment').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '重点客户' }).first().click();
+    await chooseOption(page.getByTestId('account-form-segment'), '重点客户');
     await page.getByTestId('account-form-submit').click();
     await page.waitForURL(/\/accounts\/[0-9a-f-]{36}/);
     await expect(page.getByTestId('account-name').textContent()).resolves.toContain('上海浦江智能制造有限公司');
@@ -52,8 +51,7 @@ describe('customers in the browser', () => {
     await page.getByTestId('account-list').getByText('上海浦江智能制造有限公司').waitFor();
     // Only the key accounts: the new one is among them, a mid-market demo customer is not.
     await page.getByTestId('account-list').getByText('北京云帆物流有限公司').waitFor();
-    await page.getByTestId('account-filter-segment').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '重点客户' }).first().click();
+    await chooseOption(page.getByTestId('account-filter-segment'), '重点客户');
     await page.getByTestId('account-list').getByText('北京云帆物流有限公司').waitFor({ state: 'detached' });
     await page.getByTestId('account-list').getByText('上海浦江智能制造有限公司').waitFor();
     await page.getByTestId('account-filters-reset').first().click();

@@ -1,4 +1,5 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export { startServer, type RunningServer } from '../server/test/server-process.js';
 
@@ -13,6 +14,31 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
   });
+}
+
+/**
+ * Chooses an option of an antd select: opens it by clicking `select`, types `search` when given,
+ * clicks the visible option holding `option` (the first one when none is named) and waits until
+ * the select shows it. A dropdown can still move once it is open (it flips above the field when
+ * there is no room below), so a click may land beside the option and choose nothing: then the
+ * dropdown is closed and the choice made again.
+ */
+export async function chooseOption(select: Locator, option?: string, search?: string) {
+  const page = select.page();
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    if (search) await page.keyboard.type(search);
+    const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', option ? { hasText: option } : {}).first();
+    const label = option ?? (await item.textContent()) ?? '';
+    await item.click();
+    try {
+      await expect.poll(() => select.textContent(), { timeout: 3000 }).toContain(label);
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 export async function signIn(page: Page, baseUrl: string, email: string, password: string) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { apiClient, launchBrowser, signIn, startServer, type RunningServer } from './harness.js';
+import { apiClient, chooseOption, launchBrowser, signIn, startServer, type RunningServer } from './harness.js';
 
 /** Issue 5's history import: an admin loads past reps and deals, checking each file before importing it. */
 let server: RunningServer;
@@ -58,8 +58,7 @@ describe('history import in the browser', () => {
     await expect(page.getByTestId('history-check-result').getByTestId('history-rejected').textContent()).resolves.toBe('1');
     await page.getByTestId('history-rejects').getByText('Discovery-X').first().waitFor();
     // The import waits for a check of the current settings.
-    await page.getByTestId('history-stage-Discovery-X').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await chooseOption(page.getByTestId('history-stage-Discovery-X'));
     await expect(page.getByTestId('history-import-run').isDisabled()).resolves.toBe(true);
     await page.getByTestId('history-check').click();
     await page.getByTestId('history-rejects').waitFor({ state: 'detached' });

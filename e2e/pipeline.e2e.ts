@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { apiClient, launchBrowser, signIn, startServer, type RunningServer } from './harness.js';
+import { apiClient, chooseOption, launchBrowser, signIn, startServer, type RunningServer } from './harness.js';
 
 /**
  * JOURNEYS.md 4 — a rep works the pipeline on the kanban: a move out of "contact" is refused with
@@ -110,8 +110,7 @@ describe('the pipeline kanban', () => {
     await page.locator('[data-testid="deal-checklist-item"][data-key="first_meeting"]').click();
     await page.locator('[data-testid="deal-missing-item"][data-key="first_meeting"]').waitFor({ state: 'detached' });
     await page.getByTestId('deal-tab-contacts').click();
-    await page.getByTestId('deal-contact-pick').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: contactName }).first().click();
+    await chooseOption(page.getByTestId('deal-contact-pick'), contactName);
     await page.getByTestId('deal-contact-add').click();
     await page.getByTestId('deal-contact').filter({ hasText: contactName }).waitFor();
     await page.getByTestId('deal-exit-met').waitFor();
@@ -133,8 +132,7 @@ describe('the pipeline kanban', () => {
     await page.getByTestId('close-competitor').fill('');
     await page.getByTestId('close-deal-submit').click();
     await dialog.locator('.ant-form-item-explain-error').first().waitFor();
-    await page.getByTestId('close-loss-reason').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await chooseOption(page.getByTestId('close-loss-reason'));
     await page.getByTestId('close-competitor').fill('Acme');
     await page.getByTestId('close-note').fill('客户选择了价格更低的方案');
     await page.getByTestId('close-deal-submit').click();
