@@ -5,6 +5,7 @@ import type { ObjectName } from '../access/permissions.js';
 import { ownerCondition, ownerWithin, requireLevel, type OwnerValues } from '../access/visibility.js';
 import { appendAuditBatch } from '../audit/audit.service.js';
 import type { AppDb } from '../db/client.js';
+import { withColumnRowMapper } from '../db/column-rows.js';
 import { UUID_RE, uuidv7 } from '../db/ids.js';
 import { insertJsonRows, updateJsonRows } from '../db/json-insert.js';
 import { publishEvents } from '../events/publish.js';
@@ -344,7 +345,7 @@ export class RecordStore<TApi extends ApiRecord> {
     // Shapes are few in practice; past the bound (say, filters with ever more values) a read is
     // built each time, so neither this map nor the server's statements grow without end.
     if (!statement && statements.size >= MAX_PREPARED_SHAPES) return build();
-    if (!statement) statements.set(shape, (statement = build().prepare(`l2c_${this.def.object}_${++preparedStatements}`)));
+    if (!statement) statements.set(shape, (statement = withColumnRowMapper(build().prepare(`l2c_${this.def.object}_${++preparedStatements}`))));
     return statement;
   }
 
