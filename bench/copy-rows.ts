@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { AppDb } from '../server/src/platform/db/client.js';
 
 /** Rows per piece of COPY text: PostgreSQL's stream takes pieces as they come; PGlite takes one blob per piece. */
@@ -59,18 +59,52 @@ export async function copyRows(db: AppDb, table: PgTable, rows: Iterable<Record<
     if (lines.length) yield `${lines.join('\n')}\n`;
   }
 
-  const client = (db as unknown as { $client: PGlite | pg.Pool }).$client;
-  if (client instanceof PGlite) {
-    const fromBlob = head.replace('FROM STDIN', "FROM '/dev/blob'");
-    for (const text of pieces(PIECE.pglite)) await client.query(fromBlob, [], { blob: new Blob([text]) });
-  } else {
-    const connection = await client.connect();
-    try {
-      await pipeline(Readable.from(pieces(PIECE.postgres)), connection.query(copyFrom(head)));
-    } finally {
-      connection.release();
-    }
-  }
+  await copyFromText(db, head, pieces);
   report(true);
   return count;
+}
+
+/** The driver's client under drizzle: COPY goes around drizzle. */
+const clientOf = (db: AppDb) => (db as unknown as { $client: PGlite | pg.Pool }).$client;
+
+/**
+ * Runs `head` (`COPY … FROM STDIN …`) with CSV text on either driver: PostgreSQL takes the pieces
+ * as one stream, with backpressure; PGlite takes one blob per piece. `pieces` is asked for the
+ * rows per piece that suit the driver. Returns the rows the database copied.
+ */
+export async function copyFromText(db: AppDb, head: string, pieces: (rowsPerPiece: number) => Iterable<string>): Promise<number> {
+  const client = clientOf(db);
+  if (client instanceof PGlite) {
+    const fromBlob = head.replace('FROM STDIN', "FROM '/dev/blob'");
+    let copied = 0;
+    for (const text of pieces(PIECE.pglite)) copied += (await client.query(fromBlob, [], { blob: new Blob([text]) })).affectedRows ?? 0;
+    return copied;
+  }
+  const connection = await client.connect();
+  try {
+    const stream = connection.query(copyFrom(head));
+    await pipeline(Readable.from(pieces(PIECE.postgres)), stream);
+    return stream.rowCount;
+  } finally {
+    connection.release();
+  }
+}
+
+/** The CSV text of a query's rows (`COPY (query) TO STDOUT`), on either driver. */
+export async function copyToText(db: AppDb, query: string): Promise<string> {
+  const client = clientOf(db);
+  if (client instanceof PGlite) {
+    const result = await client.query(`COPY (${query}) TO '/dev/blob' WITH (FORMAT csv)`);
+    return (await result.blob?.text()) ?? '';
+  }
+  const connection = await client.connect();
+  try {
+    const chunks: Buffer[] = [];
+    await pipeline(connection.query(copyTo(`COPY (${query}) TO STDOUT WITH (FORMAT csv)`)), async (source: AsyncIterable<Buffer>) => {
+      for await (const chunk of source) chunks.push(chunk);
+    });
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    connection.release();
+  }
 }

@@ -1,9 +1,4 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import type pg from 'pg';
-import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { buildApp } from '../server/src/app.js';
 import { createApiKey } from '../server/src/platform/auth/api-keys.service.js';
 import { loadUserContext } from '../server/src/platform/auth/context-loader.js';
@@ -11,6 +6,7 @@ import { queryRows, type AppDb, type Database } from '../server/src/platform/db/
 import { drainEvents, startEventProcessing } from '../server/src/platform/events/event-processing.js';
 import { takeStageTimes } from '../server/src/platform/perf/stage-times.js';
 import { csv, multipart, runImports } from '../server/test/api/imports-test-helpers.js';
+import { copyFromText, copyToText } from './copy-rows.js';
 import { mobile, personName, TITLES } from './names.js';
 import { Random } from './random.js';
 import type { ScaleTenant } from './scale-data.js';
@@ -70,56 +66,25 @@ async function fileRows(database: Database, tenant: ScaleTenant, rows: number) {
   return { rows: out, duplicatesPlanted: Math.min(existing.length, Math.ceil(rows / 33)) };
 }
 
-/** A table shaped like `table` (its defaults and indexes), empty, for a baseline COPY into it. */
-async function copyTarget(database: Database, table: string): Promise<string> {
+/**
+ * A raw COPY of CSV text into an empty table shaped like `table` (its defaults and indexes),
+ * dropped afterwards: how long it took and how many rows it copied.
+ */
+async function timedCopy(db: AppDb, table: string, text: string, columns?: string): Promise<{ ms: number; rows: number }> {
   const target = `bench_copy_${table}`;
-  await database.db.execute(sql.raw(`DROP TABLE IF EXISTS ${target}`));
-  await database.db.execute(sql.raw(`CREATE TABLE ${target} (LIKE ${table} INCLUDING DEFAULTS INCLUDING INDEXES)`));
-  return target;
-}
-
-/** `COPY <into> FROM STDIN` of CSV text, on either driver; returns the milliseconds it took. */
-async function copyIn(database: Database, into: string, text: string): Promise<number> {
-  const client = (database.db as unknown as { $client: PGlite | pg.Pool }).$client;
+  await db.execute(sql.raw(`DROP TABLE IF EXISTS ${target}`));
+  await db.execute(sql.raw(`CREATE TABLE ${target} (LIKE ${table} INCLUDING DEFAULTS INCLUDING INDEXES)`));
   const started = performance.now();
-  if (database.kind === 'pglite') {
-    await (client as PGlite).query(`COPY ${into} FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([text]) });
-  } else {
-    const connection = await (client as pg.Pool).connect();
-    try {
-      await pipeline(Readable.from([text]), connection.query(copyFrom(`COPY ${into} FROM STDIN WITH (FORMAT csv)`)));
-    } finally {
-      connection.release();
-    }
-  }
-  return performance.now() - started;
-}
-
-/** The CSV text of a query's rows (`COPY (query) TO STDOUT`), on either driver. */
-async function copyOut(database: Database, query: string): Promise<string> {
-  const client = (database.db as unknown as { $client: PGlite | pg.Pool }).$client;
-  if (database.kind === 'pglite') {
-    const result = await (client as PGlite).query(`COPY (${query}) TO '/dev/blob' WITH (FORMAT csv)`);
-    return (await result.blob?.text()) ?? '';
-  }
-  const connection = await (client as pg.Pool).connect();
-  try {
-    const chunks: Buffer[] = [];
-    await pipeline(connection.query(copyTo(`COPY (${query}) TO STDOUT WITH (FORMAT csv)`)), async (source: AsyncIterable<Buffer>) => {
-      for await (const chunk of source) chunks.push(chunk);
-    });
-    return Buffer.concat(chunks).toString('utf8');
-  } finally {
-    connection.release();
-  }
+  const rows = await copyFromText(db, `COPY ${target}${columns ? ` (${columns})` : ''} FROM STDIN WITH (FORMAT csv)`, () => [text]);
+  const ms = performance.now() - started;
+  await db.execute(sql.raw(`DROP TABLE ${target}`));
+  return { ms, rows };
 }
 
 /** A raw COPY of the same rows into a table shaped like `leads`: the physical limit of the database. */
-async function copyRate(database: Database, tenantId: string, rows: string[][]): Promise<number> {
+async function copyRate(db: AppDb, tenantId: string, rows: string[][]): Promise<number> {
   const lines = rows.map((r, i) => [tenantId, `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`, ...r.slice(0, 5), 'import'].map((v) => `"${v}"`).join(','));
-  const target = await copyTarget(database, 'leads');
-  const ms = await copyIn(database, `${target} (tenant_id, id, name, company, email, phone, title, source)`, `${lines.join('\n')}\n`);
-  await database.db.execute(sql.raw(`DROP TABLE ${target}`));
+  const { ms } = await timedCopy(db, 'leads', `${lines.join('\n')}\n`, 'tenant_id, id, name, company, email, phone, title, source');
   return rows.length / (ms / 1000);
 }
 
@@ -130,28 +95,27 @@ const WRITTEN = { leads: 'created_at', lead_status_history: 'at', audit_log: 'at
  * What the import wrote (read right after it, before anything else runs), as CSV per table: each
  * new lead's row, its status history entry, its audit entry and its event.
  */
-async function importWrites(database: Database, tenantId: string, since: string) {
-  const written: { table: string; rows: number; text: string }[] = [];
+async function importWrites(db: AppDb, tenantId: string, since: string): Promise<{ table: string; text: string }[]> {
+  const written = [];
   for (const [table, at] of Object.entries(WRITTEN)) {
-    const query = `SELECT * FROM ${table} WHERE tenant_id = '${tenantId}' AND ${at} >= '${since}'::timestamptz`;
-    const [{ rows }] = await queryRows<{ rows: number }>(database.db, sql.raw(`SELECT count(*)::int AS rows FROM (${query}) AS q`));
-    written.push({ table, rows, text: await copyOut(database, query) });
+    written.push({ table, text: await copyToText(db, `SELECT * FROM ${table} WHERE tenant_id = '${tenantId}' AND ${at} >= '${since}'::timestamptz`) });
   }
   return written;
 }
 
 /**
  * A raw COPY of every row the import wrote into tables shaped like theirs, one after another:
- * the physical limit of the import's own writes, in file rows per second.
+ * the physical limit of the import's own writes, in file rows per second, and the rows by table.
  */
-async function copyWritesRate(database: Database, written: Awaited<ReturnType<typeof importWrites>>, fileRows: number): Promise<number> {
+async function copyWritesRate(db: AppDb, written: { table: string; text: string }[], fileRows: number) {
   let ms = 0;
+  const rows: Record<string, number> = {};
   for (const { table, text } of written) {
-    const target = await copyTarget(database, table);
-    ms += await copyIn(database, target, text);
-    await database.db.execute(sql.raw(`DROP TABLE ${target}`));
+    const copy = await timedCopy(db, table, text);
+    ms += copy.ms;
+    rows[table] = copy.rows;
   }
-  return fileRows / (ms / 1000);
+  return { rowsPerSecond: fileRows / (ms / 1000), rows };
 }
 
 /**
@@ -200,7 +164,7 @@ export async function benchLeadImport(database: Database, tenant: ScaleTenant, r
     const uploadedAt = performance.now();
     await runImports(database.db);
     const imported = performance.now();
-    const written = await importWrites(database, tenant.tenantId, since);
+    const written = await importWrites(database.db, tenant.tenantId, since);
     const importStages = { upload: { ms: Math.round(uploadedAt - started), calls: 1 }, ...takeStageTimes() };
     await runLikeTheServer(database.db);
     const finished = performance.now();
@@ -220,8 +184,8 @@ export async function benchLeadImport(database: Database, tenant: ScaleTenant, r
 
     const result = (await app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: { authorization } })).json<{ status: string; counts: Record<string, number> }>();
     if (result.status !== 'completed') throw new Error(`import ${result.status}`);
-    const copyRowsPerSecond = await copyRate(database, tenant.tenantId, file.rows);
-    const copyWrittenRowsPerSecond = await copyWritesRate(database, written, rowCount);
+    const copyRowsPerSecond = await copyRate(database.db, tenant.tenantId, file.rows);
+    const copyWritten = await copyWritesRate(database.db, written, rowCount);
     const importRowsPerSecond = rowCount / ((imported - started) / 1000);
     const endToEndRowsPerSecond = rowCount / ((scoredAfterMs ?? imported - started) / 1000);
     const settledRowsPerSecond = rowCount / ((finished - started) / 1000);
@@ -234,10 +198,10 @@ export async function benchLeadImport(database: Database, tenant: ScaleTenant, r
       endToEndRowsPerSecond: Math.round(endToEndRowsPerSecond),
       settledRowsPerSecond: Math.round(settledRowsPerSecond),
       copyRowsPerSecond: Math.round(copyRowsPerSecond),
-      written: Object.fromEntries(written.map((w) => [w.table, w.rows])),
-      copyWrittenRowsPerSecond: Math.round(copyWrittenRowsPerSecond),
+      written: copyWritten.rows,
+      copyWrittenRowsPerSecond: Math.round(copyWritten.rowsPerSecond),
       importRatio: ratio(importRowsPerSecond),
-      writtenRatio: Math.round((importRowsPerSecond / copyWrittenRowsPerSecond) * 1000) / 1000,
+      writtenRatio: Math.round((importRowsPerSecond / copyWritten.rowsPerSecond) * 1000) / 1000,
       endToEndRatio: ratio(endToEndRowsPerSecond),
       stages: { import: importStages, events: eventStages },
       jobs: Object.fromEntries(jobs.map((j) => [j.kind, j.n])),
